@@ -1,0 +1,166 @@
+"""Builds the Turkish page tree from `content.py` and its English translation from `content.en.po`.
+
+The English pages are real wagtail-localize translations: each Turkish page gets a
+TranslationSource, a Translation into English and one StringTranslation per segment, and the
+English page is written by `Translation.save_target`. The admin's translation editor therefore
+shows every English page as fully translated, and later edits sync the usual way.
+
+Safe to run again: a page that exists (found by its parent and Turkish slug) is left as it is,
+and a page that already has an English translation is not translated again, so editors' and
+translators' work is never overwritten.
+"""
+
+from pathlib import Path
+
+import polib
+from django.apps import apps
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+
+from home.models import FooterText, HomePage
+
+from . import content
+
+PO_PATH = Path(__file__).with_name("content.en.po")
+
+
+class MissingTranslations(Exception):
+    def __init__(self, strings):
+        self.strings = strings
+        super().__init__(
+            f"{len(strings)} Turkish string(s) have no English translation in {PO_PATH.name}: "
+            + "; ".join(s[:60] for s in strings[:5])
+        )
+
+
+def load_catalog(path=PO_PATH):
+    """Turkish source string -> English translation, from the translators' PO file."""
+    if not path.exists():
+        return {}
+    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr}
+
+
+class SeedLoader:
+    def __init__(self, log=print, catalog=None, translate=True):
+        self.log = log
+        self.translate_into_english = translate
+        self.catalog = load_catalog() if catalog is None else catalog
+        self.created = []
+        self.translated = []
+
+    @transaction.atomic
+    def run(self):
+        self.source_locale = Locale.objects.get_or_create(language_code="tr")[0]
+        self.target_locale = Locale.objects.get_or_create(language_code="en")[0]
+        pages = {}
+        for spec in content.PAGES:
+            pages[spec["key"]] = self.ensure_page(spec, pages)
+        self.pages = pages
+        self.footer = self.ensure_footer()
+        if self.translate_into_english:
+            for spec in content.PAGES:
+                self.ensure_translation(pages[spec["key"]])
+            self.ensure_footer_translation()
+        return self
+
+    # Turkish source -----------------------------------------------------------------------
+
+    def ensure_page(self, spec, pages):
+        if spec["parent"] is None:
+            return self.ensure_home(spec)
+        parent = pages[spec["parent"]]
+        existing = parent.get_children().filter(slug=spec["fields"]["slug"]).first()
+        if existing:
+            return existing.specific
+        page = self.build_page(spec)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created.append(page)
+        self.log(f"created {page.url_path}")
+        return page
+
+    def ensure_home(self, spec):
+        home = HomePage.objects.filter(locale=self.source_locale, depth=2).first()
+        if home:
+            return home
+        root = Page.get_first_root_node()
+        home = self.build_page(spec)
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        self.created.append(home)
+        # Point the default site at MBB's home and drop Wagtail's "Welcome" placeholder.
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        placeholder = site.root_page if site.pk else None
+        site.root_page = home
+        site.site_name = "Marmara Belediyeler Birliği"
+        site.save()
+        if placeholder and placeholder.specific_class is Page and not placeholder.get_children():
+            placeholder.delete()
+        self.log("created home page")
+        return home
+
+    def build_page(self, spec):
+        model = apps.get_model(spec["model"])
+        page = model(locale=self.source_locale, **spec["fields"])
+        if "body" in spec:
+            page.body = spec["body"]
+        for field_spec in spec.get("form_fields", []):
+            page.form_fields.add(
+                model.form_fields.rel.related_model(locale=self.source_locale, **field_spec)
+            )
+        return page
+
+    def ensure_footer(self):
+        footer = FooterText.objects.filter(locale=self.source_locale).first()
+        if footer is None:
+            footer = FooterText.objects.create(locale=self.source_locale, **content.FOOTER)
+            self.log("created footer contact details")
+        return footer
+
+    def ensure_footer_translation(self):
+        if self.footer.get_translation_or_none(self.target_locale) is None:
+            self.translate(self.footer)
+
+    # English translation -------------------------------------------------------------------
+
+    def ensure_translation(self, page):
+        if page.get_translation_or_none(self.target_locale) is not None:
+            return
+        self.translate(page)
+        self.translated.append(page)
+        self.log(f"translated {page.url_path} into English")
+
+    def source_strings(self):
+        """Every Turkish string of the seeded content, in page order (for the PO file)."""
+        strings = []
+        for instance in [*self.pages.values(), self.footer]:
+            source, _ = TranslationSource.update_or_create_from_instance(instance)
+            segments = StringSegment.objects.filter(source=source).order_by("order")
+            strings += [(s.string.data, s.context.path, instance) for s in segments]
+        return strings
+
+    def translate(self, instance):
+        source, _ = TranslationSource.update_or_create_from_instance(instance)
+        translation, _ = Translation.objects.get_or_create(
+            source=source, target_locale=self.target_locale
+        )
+        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+        missing = [s.string.data for s in segments if s.string.data not in self.catalog]
+        if missing:
+            raise MissingTranslations(missing)
+        for segment in segments:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=self.target_locale,
+                context=segment.context,
+                defaults={"data": self.catalog[segment.string.data]},
+            )
+        translation.save_target(publish=True)

@@ -1,0 +1,182 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BodyStreamBlock
+
+YEAR_VALIDATORS = [MinValueValidator(1800), MaxValueValidator(2100)]
+
+
+class Approximation(models.TextChoices):
+    EXACT = "exact", _("exactly")
+    MORE_THAN = "more_than", _("more than")
+    ABOUT = "about", _("about")
+
+
+def format_figure(number, approximation):
+    """A key figure as visitors read it: "250+" or "about 500" in the active language."""
+    if number is None:
+        return ""
+    text = number_format(number, force_grouping=True)
+    if approximation == Approximation.MORE_THAN:
+        return _("%(number)s+") % {"number": text}
+    if approximation == Approximation.ABOUT:
+        return _("about %(number)s") % {"number": text}
+    return text
+
+
+class NetworkIndexPage(Page):
+    """"Uluslararası Üyelikler": the directory of MBB's international network memberships."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    template = "pages/network_index_page.html"
+    parent_page_types = ["home.WorkAreaIndexPage", "home.WorkAreaPage"]
+    subpage_types = ["networks.NetworkPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("network directory")
+
+    def get_networks(self):
+        return NetworkPage.objects.child_of(self).live().order_by("-joined_year", "acronym")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["networks"] = self.get_networks()
+        return context
+
+
+class NetworkPage(Page):
+    """One international network MBB belongs to. Facts are typed fields, not prose."""
+
+    acronym = models.CharField(
+        _("acronym"), max_length=20, help_text=_("The network's own short name, e.g. NALAS.")
+    )
+    full_name = models.CharField(
+        _("full name"), max_length=255, help_text=_("The official name in this language.")
+    )
+    joined_year = models.PositiveSmallIntegerField(
+        _("member since"), validators=YEAR_VALIDATORS, help_text=_("Year MBB joined.")
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded"), validators=YEAR_VALIDATORS, null=True, blank=True
+    )
+    founded_place = models.CharField(
+        _("founded in"),
+        max_length=100,
+        blank=True,
+        help_text=_("Where the network was founded, when the source names it."),
+    )
+    headquarters_city = models.CharField(_("headquarters city"), max_length=100, blank=True)
+    headquarters_country = models.CharField(_("headquarters country"), max_length=100, blank=True)
+    membership_status = models.CharField(
+        _("membership status"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: full member."),
+    )
+    member_count = models.PositiveIntegerField(_("members"), null=True, blank=True)
+    member_count_approximation = models.CharField(
+        _("members are"),
+        max_length=10,
+        choices=Approximation.choices,
+        default=Approximation.EXACT,
+    )
+    country_count = models.PositiveIntegerField(_("countries"), null=True, blank=True)
+    country_count_approximation = models.CharField(
+        _("countries are"),
+        max_length=10,
+        choices=Approximation.choices,
+        default=Approximation.EXACT,
+    )
+    population = models.PositiveBigIntegerField(_("population represented"), null=True, blank=True)
+    population_approximation = models.CharField(
+        _("population is"),
+        max_length=10,
+        choices=Approximation.choices,
+        default=Approximation.EXACT,
+    )
+    website = models.URLField(_("official website"))
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("Two or three sentences for the directory card.")
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("acronym"), FieldPanel("full_name")]),
+                FieldRowPanel([FieldPanel("joined_year"), FieldPanel("membership_status")]),
+                FieldRowPanel([FieldPanel("founded_year"), FieldPanel("founded_place")]),
+                FieldRowPanel(
+                    [FieldPanel("headquarters_city"), FieldPanel("headquarters_country")]
+                ),
+                FieldPanel("website"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Facts"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("member_count"), FieldPanel("member_count_approximation")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("country_count"), FieldPanel("country_count_approximation")]
+                ),
+                FieldRowPanel([FieldPanel("population"), FieldPanel("population_approximation")]),
+            ],
+            heading=_("Key figures"),
+            help_text=_("Leave a figure empty when the network does not publish it."),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("acronym", boost=3),
+        index.AutocompleteField("acronym"),
+        index.SearchField("full_name", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("joined_year"),
+    ]
+    # Names of organisations and their figures are the same in every language.
+    override_translatable_fields = [SynchronizedField("acronym")]
+
+    template = "pages/network_page.html"
+    parent_page_types = ["networks.NetworkIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("network membership")
+
+    def key_figures(self):
+        """(label, formatted value) pairs for the figures the network publishes."""
+        figures = [
+            (_("Members"), self.member_count, self.member_count_approximation),
+            (_("Countries"), self.country_count, self.country_count_approximation),
+            (_("Population represented"), self.population, self.population_approximation),
+        ]
+        return [(label, format_figure(n, approx)) for label, n, approx in figures if n]
+
+    def headquarters(self):
+        return ", ".join(part for part in (self.headquarters_city, self.headquarters_country) if part)
