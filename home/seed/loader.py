@@ -46,6 +46,19 @@ def load_catalog(path=PO_PATH):
     return {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr}
 
 
+def repair_child_counts(pages):
+    """Correct treebeard's cached `numchild` where it disagrees with the tree.
+
+    Translating a parent and then its children with wagtail-localize can leave the translated
+    parent's `numchild` at 0 (wagtail-localize issue #773), which hides the children from
+    routing and from the admin explorer.
+    """
+    for page in pages:
+        actual = Page.objects.filter(path__startswith=page.path, depth=page.depth + 1).count()
+        if actual != page.numchild:
+            Page.objects.filter(pk=page.pk).update(numchild=actual)
+
+
 class SeedLoader:
     def __init__(self, log=print, catalog=None, translate=True):
         self.log = log
@@ -67,6 +80,7 @@ class SeedLoader:
             for spec in content.PAGES:
                 self.ensure_translation(pages[spec["key"]])
             self.ensure_footer_translation()
+            repair_child_counts(Page.objects.filter(locale=self.target_locale))
         return self
 
     # Turkish source -----------------------------------------------------------------------

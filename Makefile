@@ -1,0 +1,57 @@
+# The README's two commands are `make run` and `make test`; everything else supports them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install migrate seed lint format messages check-messages check ci-checks bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+# Installs exactly what the lock file pins (hash-checked); re-runs only when the lock changes.
+$(VENV)/.installed: requirements.lock | $(BIN)/activate
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+seed: migrate
+	$(MANAGE) load_seed_content
+
+run: seed
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Needs GNU gettext (msgfmt/xgettext). Compiled .mo files are committed, so running the
+# site never needs gettext.
+messages: install
+	$(MANAGE) makemessages --locale tr --locale en --ignore ".venv/*" --no-obsolete
+	$(MANAGE) compilemessages --ignore ".venv/*"
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+bench: install
+	$(PY) bench/bench.py
+
+clean:
+	rm -rf $(VENV) staticfiles media-test .pytest_cache .ruff_cache

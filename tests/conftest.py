@@ -1,0 +1,23 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load MBB's seed content once per test session; each test then runs in a rollback."""
+    with django_db_blocker.unblock():
+        call_command("load_seed_content", verbosity=0)
+
+
+@pytest.fixture
+def tr(db):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="tr")
+
+
+@pytest.fixture
+def en(db):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="en")
