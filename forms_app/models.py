@@ -49,7 +49,7 @@ class Inquiry(AbstractFormSubmission):
 
 
 class ContactFormPage(AbstractForm):
-    """"İletişim": the contact form. Submissions are stored and listed in the admin."""
+    """ "İletişim": the contact form. Submissions are stored and listed in the admin."""
 
     introduction = models.TextField(_("introduction"), blank=True)
     thank_you_text = RichTextField(

@@ -71,9 +71,7 @@ class ImageBlock(blocks.StructBlock):
         if not value.get("decorative") and not value.get("alt_text"):
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "alt_text": ValidationError(
-                        _("Describe the image, or mark it as decorative.")
-                    )
+                    "alt_text": ValidationError(_("Describe the image, or mark it as decorative."))
                 }
             )
         return value

@@ -57,14 +57,14 @@ class HomePage(BasePage):
         context["work_areas"] = (
             self.get_descendants().type(WorkAreaPage).live().specific().order_by("path")
         )
-        context["networks"] = NetworkPage.objects.descendant_of(self).live().order_by(
-            "joined_year", "acronym"
+        context["networks"] = (
+            NetworkPage.objects.descendant_of(self).live().order_by("joined_year", "acronym")
         )
         return context
 
 
 class WorkAreaIndexPage(BasePage):
-    """"Çalışma Alanlarımız": the overview that lists MBB's work areas."""
+    """ "Çalışma Alanlarımız": the overview that lists MBB's work areas."""
 
     template = "pages/work_area_index_page.html"
     parent_page_types = ["home.HomePage"]

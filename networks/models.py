@@ -32,7 +32,7 @@ def format_figure(number, approximation):
 
 
 class NetworkIndexPage(Page):
-    """"Uluslararası Üyelikler": the directory of MBB's international network memberships."""
+    """ "Uluslararası Üyelikler": the directory of MBB's international network memberships."""
 
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
@@ -179,4 +179,6 @@ class NetworkPage(Page):
         return [(label, format_figure(n, approx)) for label, n, approx in figures if n]
 
     def headquarters(self):
-        return ", ".join(part for part in (self.headquarters_city, self.headquarters_country) if part)
+        return ", ".join(
+            part for part in (self.headquarters_city, self.headquarters_country) if part
+        )

@@ -14,9 +14,7 @@ class TreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_home_page_holds_work_areas_standard_pages_and_the_contact_form(self):
-        self.assertAllowedSubpageTypes(
-            HomePage, {WorkAreaIndexPage, StandardPage, ContactFormPage}
-        )
+        self.assertAllowedSubpageTypes(HomePage, {WorkAreaIndexPage, StandardPage, ContactFormPage})
 
     def test_work_area_overview_lives_under_home_and_holds_work_areas_and_directory(self):
         self.assertAllowedParentPageTypes(WorkAreaIndexPage, {HomePage})

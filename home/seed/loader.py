@@ -67,8 +67,15 @@ class SeedLoader:
         self.created = []
         self.translated = []
 
-    @transaction.atomic
     def run(self):
+        with transaction.atomic():
+            self.build()
+        if self.translate_into_english:
+            # After the commit: on-commit work of the publish actions rewrites numchild.
+            repair_child_counts(Page.objects.filter(locale=self.target_locale))
+        return self
+
+    def build(self):
         self.source_locale = Locale.objects.get_or_create(language_code="tr")[0]
         self.target_locale = Locale.objects.get_or_create(language_code="en")[0]
         pages = {}
@@ -80,7 +87,6 @@ class SeedLoader:
             for spec in content.PAGES:
                 self.ensure_translation(pages[spec["key"]])
             self.ensure_footer_translation()
-            repair_child_counts(Page.objects.filter(locale=self.target_locale))
         return self
 
     # Turkish source -----------------------------------------------------------------------

@@ -57,9 +57,7 @@ def get_site_root(page=None):
         if page.depth == 2:
             return page
         return Page.objects.ancestor_of(page).filter(depth=2).first()
-    return (
-        Page.objects.filter(depth=2, locale__language_code=get_language()).live().first()
-    )
+    return Page.objects.filter(depth=2, locale__language_code=get_language()).live().first()
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
@@ -71,8 +69,7 @@ def main_navigation(context, site_root, current_page=None):
     return {
         "site_root": site_root,
         "items": [
-            (item, current_path.startswith(item.path), current_path == item.path)
-            for item in items
+            (item, current_path.startswith(item.path), current_path == item.path) for item in items
         ],
         "request": context.get("request"),
     }
