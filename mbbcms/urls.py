@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 # Admin and documents live outside the language prefixes.
 urlpatterns = [
+    path("", include("seo.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -19,6 +20,7 @@ if settings.DEBUG:
 # Every public page lives under /tr/ or /en/. "/" has no page of its own: LocaleMiddleware
 # redirects it to the visitor's language (Accept-Language, Turkish by default).
 urlpatterns += i18n_patterns(
+    path("", include("seo.i18n_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

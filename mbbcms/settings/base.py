@@ -11,6 +11,8 @@ INSTALLED_APPS = [
     "home",
     "networks",
     "forms_app",
+    "seo",
+    "editorial",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -134,3 +136,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 SITE_NAME_SHORT = {"tr": _("MBB"), "en": _("MMU")}
+
+
+# --- Contact form and e-mail (forms_app) -------------------------------------------------
+
+# --- Front end and performance ----------------------------------------------------------
+
+# --- Search and SEO (seo) ---------------------------------------------------------------
+
+# --- Editorial workflow and translation (editorial) -------------------------------------
+
+# --- Caching, security and health -------------------------------------------------------

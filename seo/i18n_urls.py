@@ -1,0 +1,3 @@
+"""URLs inside the language prefixes (/tr/…, /en/…), such as the search page."""
+
+urlpatterns = []

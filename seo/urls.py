@@ -1,0 +1,3 @@
+"""URLs outside the language prefixes (sitemap.xml, robots.txt)."""
+
+urlpatterns = []
