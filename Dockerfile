@@ -22,12 +22,12 @@ WORKDIR /app
 COPY --from=builder /venv /venv
 COPY --chown=mbb:mbb . .
 # collectstatic needs settings that load; the real secret comes from the environment at run time.
-RUN DJANGO_SECRET_KEY=collectstatic-only-build-time-placeholder-key-000000 \
+RUN DJANGO_SECRET_KEY=collectstatic-only-build-time-key-not-used-at-run-time-0123456789 \
     DJANGO_ALLOWED_HOSTS=localhost \
     python manage.py collectstatic --noinput \
     && mkdir -p /app/media && chown mbb:mbb /app/media
 USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/tr/' % os.environ.get('PORT', '8000'), timeout=4)"]
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), timeout=4)"]
 CMD ["sh", "-c", "exec gunicorn mbbcms.wsgi --bind 0.0.0.0:${PORT} --workers ${GUNICORN_WORKERS} --threads ${GUNICORN_THREADS} --access-logfile -"]

@@ -1,0 +1,116 @@
+"""Project middleware: health check, security headers and the CSP nonce for templates."""
+
+import contextvars
+import json
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse
+
+logger = logging.getLogger(__name__)
+
+_current_request = contextvars.ContextVar("current_request", default=None)
+
+
+def current_csp_nonce():
+    """The CSP nonce of the request being rendered, for templates rendered without a request
+    (form widgets such as Wagtail's date picker)."""
+    request = _current_request.get()
+    nonce = getattr(request, "csp_nonce", None)
+    return str(nonce) if nonce is not None else ""
+
+
+class HealthCheckMiddleware:
+    """Answers `/healthz` before anything else runs: no host check, no HTTPS redirect, no
+    session, so load balancers can poll it cheaply by IP over plain HTTP."""
+
+    path = "/healthz"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.rstrip("/") != self.path:
+            return self.get_response(request)
+        checks = {"database": self.database_ok(), "cache": self.cache_ok()}
+        healthy = all(checks.values())
+        body = {name: "ok" if ok else "unavailable" for name, ok in checks.items()}
+        body["status"] = "ok" if healthy else "unavailable"
+        response = HttpResponse(
+            json.dumps(body), content_type="application/json", status=200 if healthy else 503
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+
+    @staticmethod
+    def database_ok():
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+                return cursor.fetchone() == (1,)
+        except Exception:  # noqa: BLE001 - any failure means unhealthy
+            logger.warning("health check: database unavailable", exc_info=True)
+            return False
+
+    @staticmethod
+    def cache_ok():
+        available = getattr(cache, "is_available", None)
+        if available is not None:
+            return available()
+        try:
+            cache.set("healthz", "1", 5)
+            return cache.get("healthz") == "1"
+        except Exception:  # noqa: BLE001
+            logger.warning("health check: cache unavailable", exc_info=True)
+            return False
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django's SecurityMiddleware doesn't set, and the request context for nonces."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = getattr(
+            settings,
+            "PERMISSIONS_POLICY",
+            "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+            "microphone=(), payment=(), usb=(), interest-cohort=()",
+        )
+
+    def __call__(self, request):
+        token = _current_request.set(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            _current_request.reset(token)
+        if response.get("X-Frame-Options") == "SAMEORIGIN":
+            # Wagtail's preview views allow same-origin framing; say the same in the CSP.
+            response._csp_replace = {"frame-ancestors": ["'self'"]}
+        response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A database outage (restart, failover) answers 503 with Retry-After, not a 500 page:
+    clients and load balancers retry, and the error logs say what happened."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import InterfaceError, OperationalError
+        from django.template.loader import render_to_string
+
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("database unavailable: %s", exception, extra={"status_code": 503})
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "10"
+        response["Cache-Control"] = "no-store"
+        return response

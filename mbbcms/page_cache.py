@@ -1,0 +1,162 @@
+"""Full-page cache for anonymous visitors.
+
+Anonymous GET/HEAD requests for public pages are answered from the cache; everything that can
+differ per visitor (a session or messages cookie, a response that sets a cookie, a non-200
+status, `Cache-Control: private/no-store`) bypasses it. Invalidation is one integer: every
+publish, unpublish, move or delete of anything a page can show bumps a generation number that
+is part of every key, so one bump retires every cached page at once (on Redis, for all
+replicas). Cache failures never break a request: the page is simply rendered.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link")
+
+
+def _cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def page_cache_seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+def current_generation():
+    try:
+        return _cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+    except Exception:  # noqa: BLE001 - a failing cache must not fail the page
+        logger.warning("page cache unavailable (generation read)", exc_info=True)
+        return None
+
+
+def invalidate_page_cache(**kwargs):
+    """Retire every cached page (connected to publish/unpublish/move/delete signals)."""
+    cache = _cache()
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # no generation yet: nothing is cached under it
+            cache.set(GENERATION_KEY, 2, timeout=None)
+    except Exception:  # noqa: BLE001
+        logger.warning("page cache unavailable (invalidation)", exc_info=True)
+
+
+class PageCacheMiddleware:
+    """Serve and store anonymous public pages. Place it after SessionMiddleware/LocaleMiddleware
+    is not required: it decides from cookies and the path alone, before any view runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.excluded_prefixes = tuple(
+            getattr(settings, "PAGE_CACHE_EXCLUDED_PREFIXES", ("/admin/", "/documents/"))
+        )
+        self.personal_cookies = {
+            settings.SESSION_COOKIE_NAME,
+            getattr(settings, "MESSAGE_COOKIE_NAME", "messages"),
+        }
+
+    def __call__(self, request):
+        key = self.cache_key(request)
+        if key is None:
+            return self.get_response(request)
+        cache = _cache()
+        try:
+            cached = cache.get(key)
+        except Exception:  # noqa: BLE001
+            logger.warning("page cache unavailable (read)", exc_info=True)
+            cached = None
+        if cached is not None:
+            return self.rebuild(cached, request)
+
+        response = self.get_response(request)
+        if request.method == "GET" and self.is_cacheable(response):
+            try:
+                cache.set(key, self.freeze(response), timeout=page_cache_seconds())
+            except Exception:  # noqa: BLE001
+                logger.warning("page cache unavailable (write)", exc_info=True)
+            response["X-Cache"] = "MISS"
+        return response
+
+    def cache_key(self, request):
+        if page_cache_seconds() <= 0 or request.method not in ("GET", "HEAD"):
+            return None
+        if request.path.startswith(self.excluded_prefixes):
+            return None
+        if self.personal_cookies & set(request.COOKIES):
+            return None
+        if len(request.META.get("QUERY_STRING", "")) > 200:
+            return None  # don't let arbitrary query strings fill the cache
+        generation = current_generation()
+        if generation is None:
+            return None
+        host = request.META.get("HTTP_HOST", "")
+        return f"pagecache:{generation}:{host}:{request.get_full_path()}"
+
+    @staticmethod
+    def is_cacheable(response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return False
+        return response.get("Content-Type", "").startswith("text/html")
+
+    @staticmethod
+    def freeze(response):
+        headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
+        return {"content": response.content, "headers": headers}
+
+    @staticmethod
+    def rebuild(cached, request):
+        response = HttpResponse(cached["content"])
+        for name, value in cached["headers"].items():
+            response[name] = value
+        patch_vary_headers(response, ("Cookie",))
+        response["X-Cache"] = "HIT"
+        return response
+
+
+def connect_invalidation_signals():
+    """Everything a public page can show: pages, their translations, snippets, redirects,
+    images, documents, sites and locales. Called from HomeConfig.ready()."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, Page, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.snippets.models import get_snippet_models
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate_page_cache, dispatch_uid=f"pagecache-{id(signal)}")
+    post_delete.connect(invalidate_page_cache, sender=Page, dispatch_uid="pagecache-page-delete")
+    for model in (
+        Redirect,
+        Site,
+        Locale,
+        get_image_model(),
+        get_document_model(),
+        *get_snippet_models(),
+    ):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                invalidate_page_cache,
+                sender=model,
+                dispatch_uid=f"pagecache-{signal is post_save}-{model._meta.label}",
+            )
+    # Deleting a specific page deletes its base Page row too, but the signal is sent for the
+    # concrete class; listen on every page model so no deletion slips through.
+    from wagtail.models import get_page_models
+
+    for model in get_page_models():
+        post_delete.connect(
+            invalidate_page_cache, sender=model, dispatch_uid=f"pagecache-del-{model._meta.label}"
+        )
