@@ -163,7 +163,8 @@ PAGE = """
 import django, json
 django.setup()
 from django.test import Client
-response = Client(raise_request_exception=False).get('/tr/', HTTP_HOST='www.example.org', secure=True)
+client = Client(raise_request_exception=False)
+response = client.get('/tr/', HTTP_HOST='www.example.org', secure=True)
 print(json.dumps({'status': response.status_code, 'retry': response.get('Retry-After'),
                   'body': response.content.decode()}))
 """
