@@ -7,3 +7,8 @@ class EditorialConfig(AppConfig):
 
     name = "editorial"
     verbose_name = _("Editorial workflow")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

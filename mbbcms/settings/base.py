@@ -145,5 +145,17 @@ SITE_NAME_SHORT = {"tr": _("MBB"), "en": _("MMU")}
 # --- Search and SEO (seo) ---------------------------------------------------------------
 
 # --- Editorial workflow and translation (editorial) -------------------------------------
+# Machine translation: DeepL (through editorial's glossary wrapper) when DEEPL_API_KEY is set,
+# off otherwise. See docs/translators-guide.en.md.
+from os import environ as _editorial_environ  # noqa: E402
+
+from editorial.translator_config import machine_translator_setting  # noqa: E402
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(_editorial_environ)
+# "Translate this page" creates the English page as a draft; the translator publishes it when
+# the strings are translated, so no English page goes live with Turkish leftovers.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Workflow e-mails (submitted, approved, rejected) go to the people concerned.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # --- Caching, security and health -------------------------------------------------------

@@ -1,0 +1,150 @@
+"""The three editorial roles, their permissions and the moderation workflow.
+
+Editors write the Turkish site, Translators keep the English site in step, Moderators approve
+what goes live. Page permissions are granted on each language's home page, so a role reaches
+exactly one language tree (Moderators reach both).
+
+Every function takes an app registry, so the same code runs in the data migration (historical
+models) and at run time: on a fresh database the home pages only appear when
+`load_seed_content` runs after the migrations, so publishing a language's home page calls
+`set_up_roles_and_moderation` again (see `signals.py`). Running it twice changes nothing.
+"""
+
+SOURCE_LANGUAGE = "tr"
+TARGET_LANGUAGE = "en"
+
+EDITORS = "Editors"
+TRANSLATORS = "Translators"
+MODERATORS = "Moderators"
+
+WORKFLOW_NAME = "Moderation"
+TASK_NAME = "Moderator approval"
+
+ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
+SUBMIT_TRANSLATION = (
+    "wagtail_localize",
+    "translation",
+    "submit_translation",
+    "Can submit translations",
+)
+VIEW_INQUIRY = ("forms_app", "inquiry", "view_inquiry", "Can view inquiry")
+CHANGE_FOOTER = ("home", "footertext", "change_footertext", "Can change footer contact details")
+VIEW_PARITY = (
+    "editorial",
+    "turkishonlypage",
+    "view_translation_parity",
+    "Can view the translation parity report",
+)
+MANAGE_TURKISH_ONLY = [
+    ("editorial", "turkishonlypage", f"{action}_turkishonlypage", f"Can {action} Turkish-only page")
+    for action in ("add", "change", "delete", "view")
+]
+
+# Model-level permissions: each group gets exactly these.
+MODEL_PERMISSIONS = {
+    EDITORS: [ACCESS_ADMIN, VIEW_INQUIRY, CHANGE_FOOTER, VIEW_PARITY, *MANAGE_TURKISH_ONLY],
+    TRANSLATORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION, CHANGE_FOOTER, VIEW_PARITY],
+    MODERATORS: [ACCESS_ADMIN, CHANGE_FOOTER, VIEW_PARITY, *MANAGE_TURKISH_ONLY],
+}
+
+# Page permissions per language tree. Editors have no publish permission: what they write
+# goes live when a moderator approves it. Translators publish in the translation editor,
+# which has a Publish button and no "submit for moderation" (wagtail-localize 1.14).
+# Nobody here may delete pages.
+MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+PAGE_PERMISSIONS = {
+    EDITORS: {SOURCE_LANGUAGE: ["add_page", "change_page"]},
+    TRANSLATORS: {TARGET_LANGUAGE: ["change_page", "publish_page"]},
+    MODERATORS: {
+        SOURCE_LANGUAGE: MODERATOR_PAGE_PERMISSIONS,
+        TARGET_LANGUAGE: MODERATOR_PAGE_PERMISSIONS,
+    },
+}
+PAGE_PERMISSION_NAMES = {
+    "add_page": "Can add page",
+    "change_page": "Can change page",
+    "publish_page": "Can publish page",
+    "lock_page": "Can lock page",
+    "unlock_page": "Can unlock page",
+}
+
+
+def set_up_roles_and_moderation(apps):
+    """Create or correct the three groups, their permissions and the moderation workflow."""
+    groups = {name: _group(apps, name) for name in MODEL_PERMISSIONS}
+    for name, permissions in MODEL_PERMISSIONS.items():
+        groups[name].permissions.set([_permission(apps, *spec) for spec in permissions])
+    homes = language_homes(apps)
+    for name, trees in PAGE_PERMISSIONS.items():
+        _set_page_permissions(apps, groups[name], trees, homes)
+    _set_up_workflow(apps, groups[MODERATORS], homes)
+
+
+def language_homes(apps):
+    """Language code -> that language's home page (the root of its tree), where it exists.
+
+    Ordered so that, should a language ever have two, the older one wins.
+    """
+    Page = apps.get_model("wagtailcore", "Page")
+    homes = Page.objects.filter(
+        depth=2, content_type__app_label="home", content_type__model="homepage"
+    ).select_related("locale")
+    return {home.locale.language_code: home for home in homes.order_by("-path")}
+
+
+def _group(apps, name):
+    Group = apps.get_model("auth", "Group")
+    return Group.objects.get_or_create(name=name)[0]
+
+
+def _permission(apps, app_label, model, codename, name):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type = ContentType.objects.get_or_create(app_label=app_label, model=model)[0]
+    # Model permissions are normally created after all migrations (post_migrate); creating
+    # them here with the same codename is what Django's own step would do later.
+    return Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": name}
+    )[0]
+
+
+def _set_page_permissions(apps, group, trees, homes):
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    wanted = set()
+    for language, codenames in trees.items():
+        home = homes.get(language)
+        if home is None:
+            continue
+        for codename in codenames:
+            permission = _permission(
+                apps, "wagtailcore", "page", codename, PAGE_PERMISSION_NAMES[codename]
+            )
+            grant = GroupPagePermission.objects.get_or_create(
+                group=group, page_id=home.pk, permission=permission
+            )[0]
+            wanted.add(grant.pk)
+    # Drop anything else, such as Wagtail's default grants on the root page that would let
+    # Editors into the English tree.
+    GroupPagePermission.objects.filter(group=group).exclude(pk__in=wanted).delete()
+
+
+def _set_up_workflow(apps, moderators, homes):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+
+    workflow = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})[0]
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        content_type = ContentType.objects.get_or_create(
+            app_label="wagtailcore", model="groupapprovaltask"
+        )[0]
+        task = GroupApprovalTask.objects.create(
+            name=TASK_NAME, active=True, content_type=content_type
+        )
+    task.groups.set([moderators])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for home in homes.values():
+        WorkflowPage.objects.update_or_create(page_id=home.pk, defaults={"workflow": workflow})

@@ -1,0 +1,44 @@
+"""What happens in the background when a page is published.
+
+1. A Turkish page that has been translated: its TranslationSource is synced, so the English
+   translation editor shows the changed strings as untranslated and the parity report marks
+   the English page out of date until a translator publishes it.
+2. Any page: treebeard's cached child count is corrected (wagtail-localize issue #773: a
+   translated parent published on commit after its children were created keeps numchild=0,
+   which hides the children from routing and from the admin explorer).
+3. A language's home page: the editorial roles and the moderation workflow are attached to it.
+"""
+
+from django.apps import apps as global_apps
+from wagtail.models import Page
+from wagtail.signals import page_published
+from wagtail_localize.models import TranslationSource
+
+from .roles import SOURCE_LANGUAGE, set_up_roles_and_moderation
+
+
+def sync_translation_source(sender, instance, **kwargs):
+    if instance.locale.language_code != SOURCE_LANGUAGE:
+        return
+    source = TranslationSource.objects.get_for_instance_or_none(instance)
+    if source is not None and source.translations.filter(enabled=True).exists():
+        source.update_from_db()
+
+
+def repair_child_count(sender, instance, **kwargs):
+    actual = Page.objects.filter(path__startswith=instance.path, depth=instance.depth + 1).count()
+    if actual != instance.numchild:
+        Page.objects.filter(pk=instance.pk).update(numchild=actual)
+        instance.numchild = actual
+
+
+def attach_roles_to_language_home(sender, instance, **kwargs):
+    if instance.depth == 2:
+        set_up_roles_and_moderation(global_apps)
+
+
+def connect():
+    # page_published is sent with the specific page class as sender, so no sender filter.
+    page_published.connect(sync_translation_source, dispatch_uid="editorial_sync_source")
+    page_published.connect(repair_child_count, dispatch_uid="editorial_repair_numchild")
+    page_published.connect(attach_roles_to_language_home, dispatch_uid="editorial_roles_home")

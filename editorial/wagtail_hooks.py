@@ -1,0 +1,106 @@
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.models import TranslationSource
+
+from .models import TurkishOnlyPage
+from .roles import SOURCE_LANGUAGE, language_homes
+from .views import ParityReportView, user_can_view_parity
+
+
+@hooks.register("register_admin_urls")
+def register_parity_urls():
+    urls = [path("parity/", ParityReportView.as_view(), name="parity_report")]
+    return [path("editorial/", include((urls, "editorial"), namespace="editorial"))]
+
+
+class ParityReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_view_parity(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_parity_report_menu_item():
+    return ParityReportMenuItem(
+        _("Translation parity"),
+        reverse("editorial:parity_report"),
+        icon_name="site",
+        order=9100,
+    )
+
+
+class TurkishOnlyPageViewSet(ModelViewSet):
+    """The list of Turkish pages that deliberately have no English version."""
+
+    model = TurkishOnlyPage
+    name = "editorial_turkish_only"
+    icon = "site"
+    add_to_admin_menu = False
+    form_fields = ["page", "reason"]
+    list_display = ["page", "reason", "created_at"]
+
+
+@hooks.register("register_admin_viewset")
+def register_turkish_only_viewset():
+    return TurkishOnlyPageViewSet()
+
+
+def user_can_delete_pages(user):
+    # Wagtail lets anyone who may edit and publish a page delete it; here deleting pages is
+    # kept for site administrators (the model permission "Can delete page").
+    return user.has_perm("wagtailcore.delete_page")
+
+
+@hooks.register("before_delete_page")
+def only_administrators_delete_pages(request, page):
+    if not user_can_delete_pages(request.user):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def only_administrators_bulk_delete_pages(request, action_type, objects, action_class_instance):
+    if action_type == "delete" and objects and isinstance(objects[0], Page):
+        if not user_can_delete_pages(request.user):
+            return permission_denied(request)
+    return None
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_inquiry_readers_see_submissions(user, form_pages):
+    # Wagtail shows a form's submissions to anyone who may edit the form page; translators
+    # edit the English contact page but must not read visitors' messages.
+    if user.has_perm("forms_app.view_inquiry"):
+        return form_pages
+    return form_pages.none()
+
+
+@hooks.register("before_edit_snippet")
+def snippet_language_follows_page_tree(request, instance):
+    """A translatable snippet in a language may be edited by whoever may edit that language's
+    pages: editors change the Turkish footer, translators only translate the English one."""
+    if not isinstance(instance, TranslatableMixin) or request.user.is_superuser:
+        return None
+    home = language_homes(apps).get(instance.locale.language_code)
+    if home is None or not home.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    return None
+
+
+@hooks.register("after_edit_snippet")
+def sync_translated_snippet(request, instance):
+    # Snippets have no publish step: a saved Turkish snippet is synced at once, so the
+    # English version shows the changed strings as untranslated.
+    if not isinstance(instance, TranslatableMixin):
+        return
+    if instance.locale.language_code != SOURCE_LANGUAGE:
+        return
+    source = TranslationSource.objects.get_for_instance_or_none(instance)
+    if source is not None and source.translations.filter(enabled=True).exists():
+        source.update_from_db()
