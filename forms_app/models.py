@@ -1,17 +1,25 @@
 from anyascii import anyascii
+from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
+
+from .choices import CHOICE_FIELD_TYPES, choice_pairs, split_choices
+from .forms import ContactFormBuilder
 
 
 class FormField(TranslatableMixin, AbstractFormField):
@@ -37,15 +45,190 @@ class FormField(TranslatableMixin, AbstractFormField):
         # "Mesajınız" -> "mesajiniz" rather than an escaped "mesaj_u0131n_u0131z".
         return get_field_clean_name(anyascii(self.label))[:255]
 
+    @property
+    def is_choice_field(self):
+        return self.field_type in CHOICE_FIELD_TYPES
+
+    def get_source_field(self):
+        """This field in the default (source) language, where the option keys come from."""
+        default_locale = Locale.get_default()
+        if self.locale_id == default_locale.pk or not self.pk:
+            return self
+        source = FormField.objects.filter(
+            translation_key=self.translation_key, locale=default_locale
+        ).first()
+        return source or self
+
+    def get_choice_pairs(self):
+        """[(stable key, label in this field's language)] for a choice field."""
+        source = self.get_source_field()
+        return choice_pairs(split_choices(source.choices), split_choices(self.choices))
+
+    def get_choice_labels(self):
+        return dict(self.get_choice_pairs())
+
 
 class Inquiry(AbstractFormSubmission):
-    """A stored contact-form submission, with the language the visitor used."""
+    """A stored contact-form submission with what KVKK requires us to be able to show."""
 
     language = models.CharField(_("language"), max_length=8, default="tr")
+    topic = models.CharField(
+        _("topic"), max_length=100, blank=True, help_text=_("The stable key of the chosen topic.")
+    )
+    notice_version = models.CharField(
+        _("privacy notice version"),
+        max_length=50,
+        blank=True,
+        help_text=_("The version of the privacy notice shown beside the form."),
+    )
+    consent_given = models.BooleanField(_("explicit consent given"), default=False)
+    consent_text = models.TextField(
+        _("consent wording"),
+        blank=True,
+        help_text=_("The explicit-consent statement as the visitor saw it, if they ticked it."),
+    )
+    # Hash of the form token and the answers: a double click or a re-sent page is one inquiry.
+    # NULL, not "", for rows without one, so the unique constraint leaves them alone.
+    submission_key = models.CharField(  # noqa: DJ001
+        max_length=64, unique=True, null=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("inquiry")
         verbose_name_plural = _("inquiries")
+        ordering = ["-submit_time"]
+        indexes = [models.Index(fields=["submit_time"])]
+
+    def __str__(self):
+        return f"{self.sender_name or self.sender_email} ({self.submit_time:%Y-%m-%d %H:%M})"
+
+    @cached_property
+    def source_form_fields(self):
+        """The form's fields in the team's language (Turkish), for labels and option names."""
+        page = self.page.specific
+        source = page.get_translation_or_none(Locale.get_default()) or page
+        return list(source.form_fields.all())
+
+    def _first_answer_of_type(self, field_type):
+        for field in self.source_form_fields:
+            if field.field_type == field_type and self.form_data.get(field.clean_name):
+                return str(self.form_data[field.clean_name])
+        return ""
+
+    @property
+    def sender_email(self):
+        return self._first_answer_of_type("email")
+
+    @property
+    def sender_name(self):
+        return self._first_answer_of_type("singleline")
+
+    def get_answer_map(self):
+        """{clean_name: answer text} in the team's language, option keys shown as names."""
+        answers = {}
+        for field in self.source_form_fields:
+            value = self.form_data.get(field.clean_name, "")
+            if field.is_choice_field:
+                labels = field.get_choice_labels()
+                values = value if isinstance(value, list) else [value] if value else []
+                value = ", ".join(str(labels.get(v, v)) for v in values)
+            elif isinstance(value, bool):
+                value = _("Yes") if value else _("No")
+            answers[field.clean_name] = str(value)
+        return answers
+
+    def get_answers(self):
+        """[(label, answer text)] in the form's order, in the team's language."""
+        answers = self.get_answer_map()
+        return [(field.label, answers[field.clean_name]) for field in self.source_form_fields]
+
+    @property
+    def sender_label(self):
+        return self.sender_name or self.sender_email or str(self.pk)
+
+    @property
+    def email_status(self):
+        emails = list(self.emails.all())
+        if not emails:
+            return _("none")
+        unsent = sum(1 for email in emails if email.sent_at is None)
+        if not unsent:
+            return _("sent")
+        return _("%(count)s waiting for retry") % {"count": unsent}
+
+    @property
+    def topic_label(self):
+        for field in self.source_form_fields:
+            if field.is_choice_field and self.topic:
+                return field.get_choice_labels().get(self.topic, self.topic)
+        return self.topic
+
+    @property
+    def answers_html(self):
+        return format_html(
+            "<dl>{}</dl>",
+            format_html_join("", "<dt>{}</dt><dd>{}</dd>", self.get_answers()),
+        )
+
+    def get_language_display(self):
+        return dict(settings.LANGUAGES).get(self.language, self.language)
+
+
+class TopicRoute(models.Model):
+    """Where inquiries on one topic are sent. Only administrators may change it."""
+
+    topic = models.CharField(
+        _("topic"),
+        max_length=100,
+        unique=True,
+        help_text=_("A topic of the contact form; the same in every language."),
+    )
+    recipient = models.EmailField(_("recipient e-mail address"))
+
+    panels = [FieldPanel("topic"), FieldPanel("recipient")]
+
+    class Meta:
+        verbose_name = _("topic recipient")
+        verbose_name_plural = _("topic recipients")
+        ordering = ["topic"]
+
+    def __str__(self):
+        return f"{self.topic} → {self.recipient}"
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail waiting to go out, or sent. Written in the same transaction as its inquiry."""
+
+    class Kind(models.TextChoices):
+        NOTIFICATION = "notification", _("Notification to the team")
+        CONFIRMATION = "confirmation", _("Confirmation to the visitor")
+
+    inquiry = models.ForeignKey(
+        Inquiry, on_delete=models.CASCADE, related_name="emails", verbose_name=_("inquiry")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=8)
+    to_address = models.EmailField(_("to"), max_length=254)
+    reply_to = models.CharField(_("reply-to"), max_length=400, blank=True)
+    subject = models.CharField(_("subject"), max_length=300)
+    body_text = models.TextField(_("plain-text body"))
+    body_html = models.TextField(_("HTML body"), blank=True)
+    message_id = models.CharField(max_length=255, editable=False)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), db_index=True)
+    # A sender claims a row before sending so two workers never send the same e-mail.
+    claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.to_address}"
 
 
 class ContactFormPage(AbstractForm):
@@ -58,13 +241,56 @@ class ContactFormPage(AbstractForm):
         blank=True,
         help_text=_("Shown after a visitor sends the form."),
     )
+    privacy_notice_summary = models.TextField(
+        _("short privacy notice"),
+        blank=True,
+        help_text=_(
+            "Shown beside the send button: who processes the data, why, and where the full "
+            "notice is. Reading it is acknowledgement, not consent."
+        ),
+    )
+    privacy_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("full privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_notice_version = models.CharField(
+        _("privacy notice version"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "Change this whenever the privacy notice changes; every inquiry records the "
+            "version shown to the visitor."
+        ),
+    )
+    consent_label = models.TextField(
+        _("explicit consent statement"),
+        blank=True,
+        help_text=_(
+            "Optional. If filled in, the form shows an unticked, optional checkbox with this "
+            "statement; it must not be a condition for sending the form."
+        ),
+    )
 
     content_panels = AbstractForm.content_panels + [
         FormSubmissionsPanel(),
         FieldPanel("introduction"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("privacy_notice_summary"),
+                PageChooserPanel("privacy_notice_page"),
+                FieldPanel("privacy_notice_version"),
+                FieldPanel("consent_label"),
+            ],
+            heading=_("Privacy (KVKK)"),
+        ),
     ]
+    override_translatable_fields = [SynchronizedField("privacy_notice_version")]
 
     template = "pages/contact_form_page.html"
     landing_page_template = "pages/contact_form_page_landing.html"
@@ -75,12 +301,69 @@ class ContactFormPage(AbstractForm):
     class Meta:
         verbose_name = _("contact form")
 
+    # The form ----------------------------------------------------------------------------
+
+    form_builder = ContactFormBuilder
+
+    def get_form_fields(self):
+        return self.form_fields.all()
+
+    def get_topic_field(self):
+        """The field whose answer routes the inquiry: the first single-choice field."""
+        for field in self.get_form_fields():
+            if field.field_type in ("dropdown", "radio"):
+                return field
+        return None
+
+    def get_privacy_notice_page(self):
+        if self.privacy_notice_page_id is None:
+            return None
+        return self.privacy_notice_page.localized.specific
+
     def get_submission_class(self):
         return Inquiry
 
+    # Serving -----------------------------------------------------------------------------
+
+    def serve(self, request, *args, **kwargs):
+        from .spam import RateLimiter
+
+        if request.method != "POST":
+            return self.render_form(request, self.get_form(page=self, user=request.user))
+
+        limiter = RateLimiter.for_request(request)
+        if not limiter.allow():
+            form = self.get_form(request.POST, page=self, user=request.user)
+            response = self.render_form(
+                request,
+                form,
+                status=429,
+                rate_limited=True,
+                retry_after_minutes=limiter.retry_after_minutes(),
+            )
+            response["Retry-After"] = str(limiter.retry_after())
+            return response
+
+        form = self.get_form(request.POST, page=self, user=request.user)
+        if form.is_valid():
+            inquiry = self.process_form_submission(form)
+            return self.render_landing_page(request, inquiry, *args, **kwargs)
+        if form.is_spam:
+            # Bots get the same answer as people so they learn nothing; nothing is stored.
+            return self.render_landing_page(request, None, *args, **kwargs)
+        return self.render_form(request, form)
+
+    def render_form(self, request, form, status=200, **extra_context):
+        context = self.get_context(request)
+        context["form"] = form
+        context.update(extra_context)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
     def process_form_submission(self, form):
-        return Inquiry.objects.create(
-            form_data=form.cleaned_data,
-            page=self,
-            language=get_language() or self.locale.language_code,
-        )
+        from .submission import store_inquiry
+
+        return store_inquiry(self, form)
+
+    def serve_submissions_list_view(self, request, *args, **kwargs):
+        # One inbox for both languages: Wagtail's per-page list would split them.
+        return redirect(reverse("forms_app_inquiry:index"))

@@ -401,6 +401,119 @@ NETWORKS = [
     ),
 ]
 
+# The privacy notice (aydınlatma metni) under KVKK Art. 10. The retention period stated here
+# must match settings.CONTACT_RETENTION_DAYS (730 days), which purge_inquiries applies.
+PRIVACY_NOTICE = {
+    "key": "privacy-notice",
+    "model": "home.StandardPage",
+    "parent": "home",
+    "fields": {
+        "title": "KVKK Aydınlatma Metni",
+        "slug": "kvkk-aydinlatma-metni",
+        "introduction": (
+            "İletişim formu aracılığıyla paylaştığınız kişisel verilerin 6698 sayılı Kişisel "
+            "Verilerin Korunması Kanunu’nun (KVKK) 10. maddesi uyarınca nasıl işlendiğine "
+            "ilişkin bilgilendirme."
+        ),
+    },
+    "body": [
+        ("heading", {"text": "Veri sorumlusu", "level": "h2"}),
+        *paragraphs(
+            "Bu internet sitesindeki iletişim formu aracılığıyla paylaştığınız kişisel "
+            "veriler, veri sorumlusu sıfatıyla Marmara Belediyeler Birliği (MBB) tarafından "
+            "6698 sayılı Kişisel Verilerin Korunması Kanunu’na (KVKK) uygun olarak işlenir.",
+        ),
+        ("heading", {"text": "İşlenen kişisel veriler", "level": "h2"}),
+        *paragraphs(
+            "Formda verdiğiniz adınız ve soyadınız, e-posta adresiniz, isteğe bağlı olarak "
+            "kurumunuz, seçtiğiniz konu ve mesajınız; formu gönderdiğiniz tarih ve saat, "
+            "formu hangi dilde kullandığınız ve açık rıza kutusunu işaretleyip "
+            "işaretlemediğiniz. Kötüye kullanımı önlemek için IP adresiniz kalıcı olarak "
+            "kaydedilmez; yalnızca özetlenmiş biçimde ve en fazla bir saat süreyle geçici "
+            "bellekte tutulur.",
+        ),
+        ("heading", {"text": "İşleme amaçları ve hukuki sebepler", "level": "h2"}),
+        *paragraphs(
+            "Kişisel verileriniz, başvurunuzu almak, ilgili birime iletmek, "
+            "değerlendirmek, size yanıt vermek ve başvurunuza ilişkin kayıtları tutmak "
+            "amacıyla işlenir. Bu işleme, KVKK’nın 5. maddesinin 2. fıkrasının (f) bendi "
+            "uyarınca ilgili kişinin temel hak ve özgürlüklerine zarar vermemek kaydıyla "
+            "veri sorumlusunun meşru menfaati için zorunlu olmasına; başvurunuzun 3071 "
+            "sayılı Dilekçe Hakkının Kullanılmasına Dair Kanun veya 4982 sayılı Bilgi "
+            "Edinme Hakkı Kanunu kapsamında olduğu hâllerde ise (ç) bendi uyarınca veri "
+            "sorumlusunun hukuki yükümlülüğünü yerine getirebilmesi için zorunlu olmasına "
+            "dayanır.",
+            "Formdaki açık rıza kutusunu işaretlemeniz hâlinde e-posta adresiniz, "
+            "Birliğimizin etkinlik, eğitim ve yayın duyurularının size gönderilmesi "
+            "amacıyla KVKK’nın 5. maddesinin 1. fıkrası uyarınca açık rızanıza dayanılarak "
+            "işlenir. Açık rıza vermek isteğe bağlıdır; vermemeniz başvurunuzun "
+            "alınmasını ve yanıtlanmasını etkilemez. Rızanızı dilediğiniz zaman geri "
+            "alabilirsiniz.",
+            "Bu metni okumanız bilgilendirme niteliğindedir; açık rıza anlamına gelmez.",
+        ),
+        ("heading", {"text": "Toplama yöntemi", "level": "h2"}),
+        *paragraphs(
+            "Kişisel verileriniz, internet sitemizdeki iletişim formunu doldurmanız "
+            "yoluyla elektronik ortamda ve otomatik yollarla toplanır.",
+        ),
+        ("heading", {"text": "Kişisel verilerin aktarılması", "level": "h2"}),
+        *paragraphs(
+            "Başvurunuz, Birliğimiz içinde yalnızca konusuyla ilgili birime ve "
+            "yöneticilerine iletilir. Kişisel verileriniz, Birliğimizin bilgi işlem ve "
+            "e-posta altyapısını sağlayan hizmet sağlayıcılarla veri işleyen sıfatıyla ve "
+            "yalnızca bu hizmetlerin gerektirdiği ölçüde, ayrıca bir kanuni yükümlülük "
+            "bulunması hâlinde talep eden yetkili kamu kurum ve kuruluşlarıyla paylaşılır. "
+            "Formda istenmeyen ileti koruması için yurt dışındaki bir hizmet "
+            "kullanılmaz; kişisel verileriniz yurt dışına aktarılmaz.",
+        ),
+        ("heading", {"text": "Saklama süresi", "level": "h2"}),
+        *paragraphs(
+            "Başvurunuz ve ona ilişkin kişisel verileriniz, başvurunun alındığı tarihten "
+            "itibaren 2 (iki) yıl süreyle saklanır ve bu sürenin sonunda otomatik olarak "
+            "silinir. Daha uzun bir saklama süresini gerektiren bir kanuni yükümlülük "
+            "bulunması hâlinde bu süre uygulanır.",
+        ),
+        ("heading", {"text": "KVKK’nın 11. maddesi uyarınca haklarınız", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>Veri sorumlusuna başvurarak kişisel verilerinizle ilgili olarak aşağıdaki "
+            "haklara sahipsiniz:</p>"
+            "<ul>"
+            "<li>kişisel verilerinizin işlenip işlenmediğini öğrenme,</li>"
+            "<li>kişisel verileriniz işlenmişse buna ilişkin bilgi talep etme,</li>"
+            "<li>kişisel verilerinizin işlenme amacını ve bunların amacına uygun kullanılıp "
+            "kullanılmadığını öğrenme,</li>"
+            "<li>yurt içinde veya yurt dışında kişisel verilerinizin aktarıldığı üçüncü "
+            "kişileri bilme,</li>"
+            "<li>kişisel verilerinizin eksik veya yanlış işlenmiş olması hâlinde bunların "
+            "düzeltilmesini isteme,</li>"
+            "<li>KVKK’nın 7. maddesinde öngörülen şartlar çerçevesinde kişisel verilerinizin "
+            "silinmesini veya yok edilmesini isteme,</li>"
+            "<li>düzeltme, silme veya yok etme işlemlerinin kişisel verilerinizin aktarıldığı "
+            "üçüncü kişilere bildirilmesini isteme,</li>"
+            "<li>işlenen verilerin münhasıran otomatik sistemler vasıtasıyla analiz edilmesi "
+            "suretiyle aleyhinize bir sonucun ortaya çıkmasına itiraz etme,</li>"
+            "<li>kişisel verilerinizin kanuna aykırı olarak işlenmesi sebebiyle zarara "
+            "uğramanız hâlinde zararın giderilmesini talep etme.</li>"
+            "</ul>",
+        ),
+        ("heading", {"text": "Başvuru yolu", "level": "h2"}),
+        *paragraphs(
+            "Bu haklarınıza ilişkin taleplerinizi, KVKK’nın 13. maddesi ve Veri Sorumlusuna "
+            "Başvuru Usul ve Esasları Hakkında Tebliğ uyarınca yazılı olarak veya kayıtlı "
+            "elektronik posta (KEP), güvenli elektronik imza, mobil imza ya da daha önce "
+            "Birliğimize bildirdiğiniz ve sistemimizde kayıtlı bulunan e-posta adresiniz "
+            "aracılığıyla Marmara Belediyeler Birliği’ne iletebilirsiniz. Başvuru yolları "
+            "hakkında bilgi almak için iletişim formunu veya Birliğimizin resmî iletişim "
+            "kanallarını kullanabilirsiniz.",
+            "Başvurunuz, talebin niteliğine göre en kısa sürede ve en geç otuz gün içinde "
+            "ve ilke olarak ücretsiz sonuçlandırılır. Başvurunuzun reddedilmesi, verilen cevabı "
+            "yetersiz bulmanız veya süresinde cevap verilmemesi hâlinde KVKK’nın 14. "
+            "maddesi uyarınca Kişisel Verileri Koruma Kurulu’na şikâyette bulunabilirsiniz.",
+        ),
+    ],
+}
+
 CONTACT = {
     "key": "contact",
     "model": "forms_app.ContactFormPage",
@@ -413,7 +526,20 @@ CONTACT = {
         "thank_you_text": (
             "<p>Mesajınız bize ulaştı. İlgili birimimiz en kısa sürede size dönüş yapacaktır.</p>"
         ),
+        "privacy_notice_summary": (
+            "Bu formda paylaştığınız kişisel veriler, başvurunuzu yanıtlamak amacıyla veri "
+            "sorumlusu Marmara Belediyeler Birliği tarafından 6698 sayılı KVKK uyarınca "
+            "işlenir ve 2 yıl süreyle saklanır. Ayrıntılar ve haklarınız için aydınlatma "
+            "metnini okuyabilirsiniz."
+        ),
+        "privacy_notice_version": "2026-11-25",
+        "consent_label": (
+            "Birliğin etkinlik, eğitim ve yayın duyurularının e-posta adresime "
+            "gönderilmesine açık rıza veriyorum. Rızamı dilediğim zaman geri alabilirim."
+        ),
     },
+    # Page fields that point at other seeded pages, by key.
+    "page_links": {"privacy_notice_page": "privacy-notice"},
     "form_fields": [
         {"label": "Adınız ve soyadınız", "field_type": "singleline", "required": True},
         {"label": "E-posta adresiniz", "field_type": "email", "required": True},
@@ -431,11 +557,16 @@ CONTACT = {
                 ]
             ),
         },
-        {"label": "Mesajınız", "field_type": "multiline", "required": True},
+        {
+            "label": "Mesajınız",
+            "field_type": "multiline",
+            "required": True,
+            "help_text": "En fazla 5.000 karakter.",
+        },
     ],
 }
 
-PAGES = [HOME, WORK_AREAS, LOCAL_DIPLOMACY, MEMBERSHIPS, *NETWORKS, CONTACT]
+PAGES = [HOME, WORK_AREAS, LOCAL_DIPLOMACY, MEMBERSHIPS, *NETWORKS, PRIVACY_NOTICE, CONTACT]
 
 FOOTER = {
     "organisation": "Marmara Belediyeler Birliği",

@@ -101,6 +101,8 @@ class SeedLoader:
         page = self.build_page(spec)
         parent.add_child(instance=page)
         page.save_revision().publish()
+        for field, key in spec.get("page_links", {}).items():
+            setattr(page, field, pages[key])
         self.created.append(page)
         self.log(f"created {page.url_path}")
         return page

@@ -159,3 +159,26 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # --- Caching, security and health -------------------------------------------------------
+from os import environ as _environ  # noqa: E402
+
+# Inquiries go to the topic's recipient (admin → Contact form → Topic recipients), else here.
+CONTACT_DEFAULT_RECIPIENT = _environ.get("CONTACT_DEFAULT_RECIPIENT", "webmaster@localhost")
+# The team reads notifications in Turkish; visitors get confirmations in their own language.
+CONTACT_TEAM_LANGUAGE = "tr"
+# Kept for two years, as the privacy notice says; `manage.py purge_inquiries` deletes older ones.
+CONTACT_RETENTION_DAYS = int(_environ.get("CONTACT_RETENTION_DAYS", 730))
+CONTACT_MESSAGE_MAX_LENGTH = 5000
+# Spam: a form sent sooner than this after it was shown is refused; a form open longer expires.
+CONTACT_MIN_FILL_SECONDS = 3
+CONTACT_FORM_TOKEN_MAX_AGE = 24 * 60 * 60
+# At most this many submissions per client address per window (seconds), then HTTP 429.
+CONTACT_RATE_LIMIT = 10
+CONTACT_RATE_LIMIT_WINDOW = 60 * 60
+# Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR only).
+CONTACT_TRUSTED_PROXY_COUNT = int(_environ.get("CONTACT_TRUSTED_PROXY_COUNT", 0))
+# Outbox retries: 1 min, 2, 4 … at most hourly, until sent; logged as errors after 5 attempts.
+CONTACT_EMAIL_RETRY_BASE_SECONDS = 60
+CONTACT_EMAIL_RETRY_MAX_SECONDS = 60 * 60
+CONTACT_EMAIL_ALERT_AFTER_ATTEMPTS = 5
+EMAIL_TIMEOUT = 10
+

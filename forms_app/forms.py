@@ -1,0 +1,143 @@
+"""The public contact form: the editors' fields plus the spam traps and the consent box.
+
+The fields editors build in the admin are "questions"; the form adds three of its own, which
+are never stored as answers: a honeypot, a signed token that tells how long the visitor took
+(and makes a re-sent page recognisable), and, if the page offers it, an optional, unticked
+explicit-consent checkbox.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+from .choices import split_choices
+from .spam import FormToken
+
+TOKEN_FIELD = "contact_form_token"
+HONEYPOT_FIELD = "contact_homepage"
+CONSENT_FIELD = "contact_consent"
+SPECIAL_FIELDS = (TOKEN_FIELD, HONEYPOT_FIELD, CONSENT_FIELD)
+
+# Stored values longer than this are refused with a message; the database itself has no limit.
+LINE_MAX_LENGTH = 255
+EMAIL_MAX_LENGTH = 254
+
+
+class ContactFormBase(BaseForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        clash = set(SPECIAL_FIELDS) & set(self.fields)
+        if clash:
+            raise ValueError(f"A form field may not be called {', '.join(sorted(clash))}.")
+        self.is_spam = False
+        self.token = None
+        self.fields[HONEYPOT_FIELD] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        self.fields[TOKEN_FIELD] = forms.CharField(required=False, widget=forms.HiddenInput)
+        if self.page is not None and self.page.consent_label:
+            self.fields[CONSENT_FIELD] = forms.BooleanField(
+                label=self.page.consent_label, required=False, initial=False
+            )
+
+    # What the template shows ---------------------------------------------------------------
+
+    @property
+    def question_fields(self):
+        return [self[name] for name in self.fields if name not in SPECIAL_FIELDS]
+
+    @property
+    def honeypot_field(self):
+        return self[HONEYPOT_FIELD]
+
+    @property
+    def consent_field(self):
+        return self[CONSENT_FIELD] if CONSENT_FIELD in self.fields else None
+
+    def token_for_render(self):
+        """Keep a still-valid token across a re-shown form, so the fill time counts from the
+        first view; otherwise start a new one."""
+        token = FormToken.read(self.data.get(TOKEN_FIELD)) if self.is_bound else None
+        if token is None or token.expired():
+            token = FormToken.issue()
+        return token.signed
+
+    # Validation ------------------------------------------------------------------------------
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get(HONEYPOT_FIELD):
+            self.is_spam = True
+            raise ValidationError(_("The form could not be sent."), code="spam")
+        token = FormToken.read(self.data.get(TOKEN_FIELD))
+        if token is None or token.expired():
+            raise ValidationError(
+                _(
+                    "This form was open for too long or could not be checked. Please check "
+                    "your entries and send the form again."
+                ),
+                code="token",
+            )
+        if token.age() < settings.CONTACT_MIN_FILL_SECONDS:
+            raise ValidationError(
+                _("The form was sent very quickly. Please check your entries and send it again."),
+                code="too_fast",
+            )
+        self.token = token
+        return cleaned_data
+
+    def get_answers(self):
+        """The visitor's answers to the editors' questions, as stored on the inquiry."""
+        return {
+            name: value for name, value in self.cleaned_data.items() if name not in SPECIAL_FIELDS
+        }
+
+    @property
+    def consent_given(self):
+        return bool(self.cleaned_data.get(CONSENT_FIELD))
+
+
+class ContactFormBuilder(FormBuilder):
+    """Wagtail's form builder with length limits and language-independent option values."""
+
+    def get_form_class(self):
+        return type("ContactForm", (ContactFormBase,), self.formfields)
+
+    def create_singleline_field(self, field, options):
+        options["max_length"] = LINE_MAX_LENGTH
+        return forms.CharField(**options)
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = settings.CONTACT_MESSAGE_MAX_LENGTH
+        options.setdefault("widget", forms.Textarea)
+        return forms.CharField(**options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = EMAIL_MAX_LENGTH
+        options["widget"] = forms.EmailInput(attrs={"autocomplete": "email"})
+        return forms.EmailField(**options)
+
+    def create_dropdown_field(self, field, options):
+        options["choices"] = [("", _("Please choose"))] + self.get_formatted_field_choices(field)
+        return forms.ChoiceField(**options)
+
+    def get_formatted_field_choices(self, field):
+        return field.get_choice_pairs()
+
+    def get_formatted_field_initial(self, field):
+        # Editors write default options as labels; the form works with keys.
+        keys_by_label = {label: key for key, label in field.get_choice_pairs()}
+        defaults = split_choices(field.default_value)
+        return [keys_by_label.get(default, default) for default in defaults]
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        if field.is_choice_field:
+            options["initial"] = self.get_formatted_field_initial(field)
+            if field.field_type in ("dropdown", "radio"):
+                options["initial"] = options["initial"][0] if options["initial"] else None
+        return options

@@ -1,0 +1,140 @@
+"""Sending the outbox through Django's mail API, with retries and backoff.
+
+Every e-mail is a row in OutgoingEmail. Right after an inquiry commits, its e-mails are tried
+once; whatever fails stays in the outbox and `manage.py send_queued_email` (run as a worker
+with --loop, or from cron) retries it with growing pauses until it is sent. Failures are
+logged and never reach the visitor.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db.models import F, Q
+from django.utils import timezone
+
+from .models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+# How long a sender may hold a row before another one may try it (a crashed worker).
+CLAIM_SECONDS = 300
+
+
+def backoff(attempts):
+    """Pause before the next try: base, 2×base, 4×base … capped."""
+    base = settings.CONTACT_EMAIL_RETRY_BASE_SECONDS
+    return timedelta(
+        seconds=min(base * 2 ** max(attempts - 1, 0), settings.CONTACT_EMAIL_RETRY_MAX_SECONDS)
+    )
+
+
+def build_message(email, connection=None):
+    headers = {
+        "Message-ID": email.message_id,
+        "Content-Language": email.language,
+    }
+    if email.kind == OutgoingEmail.Kind.CONFIRMATION:
+        headers["Auto-Submitted"] = "auto-replied"  # RFC 3834: no auto-replies to this one
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[email.to_address],
+        reply_to=[email.reply_to] if email.reply_to else None,
+        headers=headers,
+        connection=connection,
+    )
+    if email.body_html:
+        message.attach_alternative(email.body_html, "text/html")
+    return message
+
+
+def claim(email_id, ignore_backoff=False):
+    """Take the row for sending; False if it is sent, not due, or another sender holds it."""
+    now = timezone.now()
+    available = Q(sent_at__isnull=True) & (Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
+    if not ignore_backoff:
+        available &= Q(next_attempt_at__lte=now)
+    updated = OutgoingEmail.objects.filter(available, pk=email_id).update(
+        claimed_until=now + timedelta(seconds=CLAIM_SECONDS)
+    )
+    return updated == 1
+
+
+def deliver(email_id, connection=None, ignore_backoff=False):
+    """Try to send one e-mail. True when sent now; never raises for a mail-server failure."""
+    if not claim(email_id, ignore_backoff=ignore_backoff):
+        return False
+    email = OutgoingEmail.objects.get(pk=email_id)
+    try:
+        build_message(email, connection=connection).send(fail_silently=False)
+    except Exception as error:  # any failure of the mail server or the network
+        attempts = email.attempts + 1
+        retry_at = timezone.now() + backoff(attempts)
+        OutgoingEmail.objects.filter(pk=email.pk).update(
+            attempts=attempts,
+            next_attempt_at=retry_at,
+            claimed_until=None,
+            last_error=f"{type(error).__name__}: {error}"[:2000],
+        )
+        log = (
+            logger.error
+            if attempts >= settings.CONTACT_EMAIL_ALERT_AFTER_ATTEMPTS
+            else logger.warning
+        )
+        log(
+            "E-mail %s (%s, inquiry %s) not sent, attempt %s: %s. Next try at %s.",
+            email.pk,
+            email.kind,
+            email.inquiry_id,
+            attempts,
+            error,
+            retry_at.isoformat(),
+        )
+        return False
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        sent_at=timezone.now(), attempts=F("attempts") + 1, claimed_until=None, last_error=""
+    )
+    logger.info("E-mail %s (%s, inquiry %s) sent.", email.pk, email.kind, email.inquiry_id)
+    return True
+
+
+def due_ids(ignore_backoff=False, limit=100):
+    emails = OutgoingEmail.objects.filter(sent_at__isnull=True)
+    if not ignore_backoff:
+        emails = emails.filter(next_attempt_at__lte=timezone.now())
+    return list(emails.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
+
+
+def send_due(ignore_backoff=False, limit=100):
+    """Send what is due; returns (sent, failed)."""
+    ids = due_ids(ignore_backoff=ignore_backoff, limit=limit)
+    if not ids:
+        return 0, 0
+    sent = failed = 0
+    connection = get_connection(fail_silently=False)
+    try:
+        for email_id in ids:
+            if deliver(email_id, connection=connection, ignore_backoff=ignore_backoff):
+                sent += 1
+            else:
+                failed += 1
+    finally:
+        try:
+            connection.close()
+        except Exception:  # closing a connection that never opened
+            logger.debug("Closing the mail connection failed.", exc_info=True)
+    return sent, failed
+
+
+def send_emails_of_inquiry(inquiry_id):
+    """The first attempt, right after the inquiry is committed. Never raises."""
+    try:
+        for email_id in OutgoingEmail.objects.filter(inquiry_id=inquiry_id).values_list(
+            "pk", flat=True
+        ):
+            deliver(email_id)
+    except Exception:
+        logger.exception("Sending the e-mails of inquiry %s failed; they stay queued.", inquiry_id)

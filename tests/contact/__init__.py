@@ -1,0 +1,98 @@
+"""Helpers shared by the contact-form tests (tests/test_contact_*.py)."""
+
+import email
+import email.policy
+import socket
+import time
+from contextlib import contextmanager
+
+from aiosmtpd.controller import Controller
+from django.core.cache import cache
+
+from forms_app.forms import TOKEN_FIELD
+from forms_app.models import ContactFormPage
+from forms_app.spam import FormToken, RateLimiter
+
+TURKISH_LETTERS = "ğüşıöçİĞÜŞÖÇ"
+
+
+def contact_page(locale):
+    return ContactFormPage.objects.get(locale=locale)
+
+
+def filled_token(seconds_ago=10):
+    """A form token as if the form had been shown `seconds_ago` seconds ago."""
+    return FormToken.issue(issued_at=time.time() - seconds_ago).signed
+
+
+def valid_answers(**overrides):
+    answers = {
+        "adiniz_ve_soyadiniz": "Ayşe Yılmaz",
+        "e_posta_adresiniz": "ayse@example.org",
+        "kurumunuz": "Çanakkale İl Özel İdaresi",
+        "konu": "yerel-diplomasi",
+        "mesajiniz": "Kardeş şehir başvurusu hakkında bilgi almak istiyorum: ğüşıöçİ.",
+        TOKEN_FIELD: filled_token(),
+    }
+    answers.update(overrides)
+    return {name: value for name, value in answers.items() if value is not None}
+
+
+def forget_rate_limit(*addresses):
+    for address in addresses or ("127.0.0.1",):
+        cache.delete(RateLimiter(address).key)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class CollectingHandler:
+    """aiosmtpd handler that keeps every message it accepts."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(
+            {
+                "from": envelope.mail_from,
+                "to": list(envelope.rcpt_tos),
+                "message": email.message_from_bytes(envelope.content, policy=email.policy.default),
+            }
+        )
+        return "250 Message accepted for delivery"
+
+
+@contextmanager
+def smtp_server(port=None):
+    """A real SMTP server on 127.0.0.1; yields (handler, port)."""
+    port = port or free_port()
+    handler = CollectingHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield handler, port
+    finally:
+        controller.stop()
+
+
+def smtp_settings(port):
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": port,
+        "EMAIL_USE_TLS": False,
+        "EMAIL_USE_SSL": False,
+        "EMAIL_HOST_USER": "",
+        "EMAIL_HOST_PASSWORD": "",
+        "EMAIL_TIMEOUT": 5,
+        "DEFAULT_FROM_EMAIL": "MBB Web <web@mbb.example>",
+    }
+
+
+def text_of(message, subtype="plain"):
+    part = message.get_body(preferencelist=(subtype,))
+    return part.get_content() if part is not None else ""
