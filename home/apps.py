@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self):
+        from mbbcms.admin_csp import add_nonce_to_chooser_scripts
         from mbbcms.page_cache import connect_invalidation_signals
 
         connect_invalidation_signals()
+        add_nonce_to_chooser_scripts()

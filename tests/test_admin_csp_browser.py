@@ -1,0 +1,70 @@
+"""The Wagtail admin keeps working under the CSP (no inline script without a nonce)."""
+
+import os
+import shutil
+
+import pytest
+from wagtail.models import Page
+
+CHROMIUM = "/usr/bin/chromium"
+if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+    pytest.skip(
+        f"Chromium not found at {CHROMIUM}: admin CSP browser test skipped", allow_module_level=True
+    )
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def seeded(django_db_blocker):
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("load_seed_content", verbosity=0)
+
+
+def test_admin_editors_run_without_csp_violations(live_server, seeded, django_user_model):
+    django_user_model.objects.create_superuser("lead", "lead@example.org", "Lead-pass-2026!")
+    contact = Page.objects.get(slug="iletisim")
+    english = Page.objects.get(slug="local-diplomacy")
+    turkish = english.get_translation(Page.objects.get(slug="iletisim").locale)
+    paths = [
+        "/admin/",
+        f"/admin/pages/{contact.pk}/edit/",  # inline panel, page chooser, date pickers
+        f"/admin/pages/{english.pk}/edit/",  # wagtail-localize translation editor
+        f"/admin/localize/submit/page/{turkish.pk}/",
+    ]
+    problems = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.on(
+            "console",
+            lambda message: (
+                problems.append(message.text)
+                if message.type == "error" or "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("#id_username", "lead")
+        page.fill("#id_password", "Lead-pass-2026!")
+        page.click("button[type=submit]")
+        page.wait_for_load_state("networkidle")
+        for path in paths:
+            page.goto(f"{live_server.url}{path}")
+            page.wait_for_load_state("networkidle")
+            assert page.locator("main, #main").count() >= 1, path
+        browser.close()
+    assert problems == []
