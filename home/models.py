@@ -10,6 +10,19 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .blocks import BodyStreamBlock
 
 
+def specific_pages_in_one_query(pages, *models):
+    """The pages of `pages` that are of one of `models`, as those specific models, in tree
+    order: one query with a join per model, where `.specific()` needs one query per model."""
+    names = [model._meta.model_name for model in models]
+    specific_pages = []
+    for page in pages.type(*models).select_related(*names).order_by("path"):
+        # A missing reverse one-to-one raises an AttributeError subclass: not that type.
+        specific_pages.extend(
+            specific for name in names if (specific := getattr(page, name, None)) is not None
+        )
+    return specific_pages
+
+
 class BasePage(Page):
     """Fields every content page shares: a short introduction and a StreamField body."""
 
@@ -47,19 +60,40 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
-    def get_work_area_index(self):
-        return WorkAreaIndexPage.objects.child_of(self).live().first()
+    def route(self, request, path_components):
+        """Find the page for a URL below this home page with one query (Wagtail's default walks
+        the tree one level, and two queries, at a time). Anything unusual, such as a missing or
+        unpublished page, goes through Wagtail's own routing."""
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            match = (
+                Page.objects.descendant_of(self)
+                .filter(depth=self.depth + len(path_components), url_path=url_path)
+                .live()
+                .first()
+            )
+            if match is not None:
+                return match.specific.route(request, [])
+        return super().route(request, path_components)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_work_areas(self):
+        """Both kinds of work area (Local Diplomacy and the membership directory)."""
+        from networks.models import NetworkIndexPage
+
+        pages = Page.objects.descendant_of(self).live()
+        return specific_pages_in_one_query(pages, WorkAreaPage, NetworkIndexPage)
+
+    def get_networks(self):
         from networks.models import NetworkPage
 
+        return NetworkPage.objects.descendant_of(self).live().order_by("joined_year", "acronym")
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["work_areas"] = (
-            self.get_descendants().type(WorkAreaPage).live().specific().order_by("path")
-        )
-        context["networks"] = (
-            NetworkPage.objects.descendant_of(self).live().order_by("joined_year", "acronym")
-        )
+        context["work_areas"] = self.get_work_areas()
+        networks = list(self.get_networks())
+        context["networks"] = networks
+        context["first_joined_year"] = networks[0].joined_year if networks else None
         return context
 
 
@@ -75,7 +109,10 @@ class WorkAreaIndexPage(BasePage):
         verbose_name = _("work areas overview")
 
     def get_work_areas(self):
-        return self.get_children().live().specific()
+        from networks.models import NetworkIndexPage
+
+        pages = self.get_children().live()
+        return specific_pages_in_one_query(pages, WorkAreaPage, NetworkIndexPage)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -53,8 +53,80 @@ class NetworkIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["networks"] = self.get_networks()
+        # One query: sorting, filtering and the timeline all work on the same list.
+        networks = list(self.get_networks())
+        context.update(directory_context(networks, request.GET))
         return context
+
+
+def _by_newest(network):
+    return (-network.joined_year, network.acronym.casefold())
+
+
+def _by_oldest(network):
+    return (network.joined_year, network.acronym.casefold())
+
+
+def _by_name(network):
+    return network.acronym.casefold()
+
+
+# ?sort= values: (label for the form, sort key).
+SORT_ORDERS = {
+    "-joined": (_("Most recent first"), _by_newest),
+    "joined": (_("Oldest first"), _by_oldest),
+    "name": (_("Name (A to Z)"), _by_name),
+}
+DEFAULT_SORT = "-joined"
+
+
+def membership_timeline(networks):
+    """[(year, [networks that joined that year])], oldest year first."""
+    years = {}
+    for network in sorted(networks, key=_by_oldest):
+        years.setdefault(network.joined_year, []).append(network)
+    return list(years.items())
+
+
+def directory_context(networks, params):
+    """Sort and filter the directory from the query string (?sort=, ?joined=).
+
+    Unknown values never fail the page: they fall back to the defaults, and `notices` tells the
+    visitor, in their language, what was ignored.
+    """
+    notices = []
+    sort = params.get("sort") or DEFAULT_SORT
+    if sort not in SORT_ORDERS:
+        notices.append(
+            _("That sort order is not available, so the most recent memberships are shown first.")
+        )
+        sort = DEFAULT_SORT
+
+    timeline = membership_timeline(networks)
+    years = [year for year, _members in timeline]
+    joined = None
+    raw_joined = (params.get("joined") or "").strip()
+    if raw_joined:
+        if raw_joined.isdigit() and int(raw_joined) in years:
+            joined = int(raw_joined)
+        else:
+            notices.append(
+                _("There is no membership from the year you chose, so all years are shown.")
+            )
+
+    shown = [n for n in networks if joined is None or n.joined_year == joined]
+    shown.sort(key=SORT_ORDERS[sort][1])
+    return {
+        "networks": shown,
+        "network_total": len(networks),
+        "sort": sort,
+        "sort_options": [(value, label) for value, (label, _key) in SORT_ORDERS.items()],
+        "joined": joined,
+        "year_options": sorted(years, reverse=True),
+        "is_filtered": joined is not None or sort != DEFAULT_SORT,
+        "timeline": timeline,
+        "directory_notices": notices,
+    }
 
 
 class NetworkPage(Page):

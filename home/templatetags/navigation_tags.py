@@ -1,17 +1,102 @@
-"""Template tags for the site chrome: navigation, breadcrumbs, language alternates, footer."""
+"""Template tags for the site chrome: navigation, breadcrumbs, language alternates, footer.
+
+Everything the chrome needs to know about the page tree (the language's home page, the main
+menu, the breadcrumb trail and the page's translations) comes from a single query per request,
+so a page never costs more queries because the site has more pages. The footer, the same on
+every page of a language, is cached until the next publish (the page cache's generation).
+"""
+
+from dataclasses import dataclass, field
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from home.models import FooterText
+from mbbcms.page_cache import current_generation
 
 register = template.Library()
 
+HOME_DEPTH = 2  # the root of each language's tree (/tr/, /en/)
+MENU_DEPTH = 3  # the home page's children
 
-def _language_home_url(language_code):
-    return f"/{language_code}/"
+
+@dataclass
+class Chrome:
+    """The parts of the page tree that the header, breadcrumbs and alternates show."""
+
+    site_root: Page | None = None
+    menu: list = field(default_factory=list)
+    ancestors: list = field(default_factory=list)
+    translations: dict = field(default_factory=dict)
+
+
+def _ancestor_paths(page):
+    return [page.path[: Page.steplen * depth] for depth in range(HOME_DEPTH, page.depth)]
+
+
+def _chrome_for_page(page):
+    root_path = page.path[: Page.steplen * HOME_DEPTH]
+    ancestor_paths = _ancestor_paths(page)
+    rows = (
+        Page.objects.live()
+        .filter(
+            Q(path__in=ancestor_paths)
+            | Q(depth=MENU_DEPTH, path__startswith=root_path, show_in_menus=True)
+            | Q(translation_key=page.translation_key)
+        )
+        .select_related("locale")
+        .order_by("path")
+    )
+    chrome = Chrome(site_root=page if page.depth == HOME_DEPTH else None)
+    for row in rows:
+        if row.translation_key == page.translation_key:
+            chrome.translations[row.locale.language_code] = row
+        if row.path in ancestor_paths:
+            chrome.ancestors.append(row)
+            if row.depth == HOME_DEPTH:
+                chrome.site_root = row
+        if row.depth == MENU_DEPTH and row.path.startswith(root_path) and row.show_in_menus:
+            chrome.menu.append(row)
+    return chrome
+
+
+def _chrome_for_language(language_code):
+    """For pages outside the tree (404, search): the language's home page and its menu."""
+    rows = list(
+        Page.objects.live()
+        .filter(depth__in=(HOME_DEPTH, MENU_DEPTH), locale__language_code=language_code)
+        .order_by("path")
+    )
+    site_root = next((row for row in rows if row.depth == HOME_DEPTH), None)
+    if site_root is None:
+        return Chrome()
+    menu = [
+        row
+        for row in rows
+        if row.depth == MENU_DEPTH and row.path.startswith(site_root.path) and row.show_in_menus
+    ]
+    return Chrome(site_root=site_root, menu=menu)
+
+
+def get_chrome(request, page):
+    """The chrome for `page` (or for the active language when there is no page), computed once
+    per request however many tags ask for it."""
+    language_code = get_language()
+    is_tree_page = page is not None and getattr(page, "pk", None) and page.depth >= HOME_DEPTH
+    key = (page.pk if is_tree_page else None, language_code)
+    memo = getattr(request, "_chrome_memo", None) if request is not None else None
+    if memo is not None and key in memo:
+        return memo[key]
+    chrome = _chrome_for_page(page) if is_tree_page else _chrome_for_language(language_code)
+    if request is not None:
+        if memo is None:
+            memo = request._chrome_memo = {}
+        memo[key] = chrome
+    return chrome
 
 
 @register.simple_tag(takes_context=True)
@@ -24,10 +109,7 @@ def get_alternates(context, page=None):
     """
     request = context.get("request")
     current = get_language()
-    translations = {}
-    if page is not None and getattr(page, "pk", None):
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
+    translations = get_chrome(request, page).translations
     alternates = []
     for code, name in settings.LANGUAGES:
         translation = translations.get(code)
@@ -35,7 +117,7 @@ def get_alternates(context, page=None):
             url = translation.get_url(request=request)
             full_url = translation.get_full_url(request=request)
         else:
-            url = _language_home_url(code)
+            url = f"/{code}/"
             full_url = request.build_absolute_uri(url) if request else url
         alternates.append(
             {
@@ -50,43 +132,55 @@ def get_alternates(context, page=None):
     return alternates
 
 
-@register.simple_tag
-def get_site_root(page=None):
+@register.simple_tag(takes_context=True)
+def get_site_root(context, page=None):
     """The home page of the active language (the root of the main navigation)."""
-    if page is not None and getattr(page, "depth", 0) >= 2:
-        if page.depth == 2:
-            return page
-        return Page.objects.ancestor_of(page).filter(depth=2).first()
-    return Page.objects.filter(depth=2, locale__language_code=get_language()).live().first()
+    return get_chrome(context.get("request"), page).site_root
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context, site_root, current_page=None):
-    items = []
-    if site_root is not None:
-        items = list(site_root.get_children().live().in_menu())
+    request = context.get("request")
     current_path = getattr(current_page, "path", "")
+    menu = get_chrome(request, current_page).menu if site_root is not None else []
     return {
         "site_root": site_root,
+        "home_is_current": site_root is not None and current_path == site_root.path,
         "items": [
-            (item, current_path.startswith(item.path), current_path == item.path) for item in items
+            (item, current_path.startswith(item.path), current_path == item.path) for item in menu
         ],
-        "request": context.get("request"),
+        "request": request,
     }
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
+    request = context.get("request")
     ancestors = []
-    if page is not None and getattr(page, "depth", 0) > 2:
-        ancestors = list(page.get_ancestors().filter(depth__gt=1).live())
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+    if page is not None and getattr(page, "depth", 0) > HOME_DEPTH:
+        ancestors = get_chrome(request, page).ancestors
+    return {"ancestors": ancestors, "page": page, "request": request}
+
+
+def get_footer(language_code):
+    """The language's footer contact details, from the cache while nothing has been published."""
+    generation = current_generation()
+    key = f"chrome:footer:{generation}:{language_code}"
+    cached = cache.get(key) if generation is not None else None
+    if cached is not None:
+        return cached[0]
+    footer = FooterText.objects.filter(locale__language_code=language_code).first()
+    if generation is not None:
+        cache.set(key, (footer,), timeout=24 * 60 * 60)
+    return footer
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context, site_root=None):
-    footer = FooterText.objects.filter(locale__language_code=get_language()).first()
-    return {"footer": footer, "site_root": site_root, "request": context.get("request")}
+    request = context.get("request")
+    footer = get_footer(get_language())
+    menu = get_chrome(request, context.get("page")).menu if site_root is not None else []
+    return {"footer": footer, "site_root": site_root, "menu": menu, "request": request}
 
 
 @register.simple_tag

@@ -1,0 +1,83 @@
+"""Every page type renders in at most 10 SQL queries, however many networks there are."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from networks.models import NetworkIndexPage, NetworkPage
+from tests.browser.site_pages import LANGUAGES, create_standard_pages, page_urls
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 10
+
+
+@pytest.fixture
+def standard_pages():
+    return create_standard_pages()
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 0  # measure the render itself, never a cached copy
+
+
+def count_queries(client, url):
+    """Queries for one render, after a first request has warmed what Wagtail keeps between
+    requests (site root paths, content types, image renditions)."""
+    assert client.get(url).status_code == 200, url
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def all_counts(client):
+    return {
+        (language, name): count_queries(client, url)
+        for language in LANGUAGES
+        for name, url in page_urls(language).items()
+    }
+
+
+def add_networks(count):
+    """Add `count` published networks (and their English translations) to each directory."""
+    for locale in Locale.objects.all():
+        directory = NetworkIndexPage.objects.get(locale=locale)
+        for number in range(count):
+            directory.add_child(
+                instance=NetworkPage(
+                    title=f"Test network {number}",
+                    slug=f"test-network-{number}",
+                    locale=locale,
+                    acronym=f"TN{number}",
+                    full_name=f"Test network {number}",
+                    joined_year=1990 + number % 30,
+                    member_count=100 + number,
+                    website="https://example.org/",
+                    summary="A network added to test how the site scales.",
+                )
+            )
+
+
+def test_every_page_type_renders_in_at_most_ten_queries_in_both_languages(client, standard_pages):
+    counts = all_counts(client)
+    assert len(counts) == 14
+    too_many = {page: n for page, n in counts.items() if n > MAX_QUERIES}
+    assert too_many == {}
+
+
+def test_query_counts_stay_the_same_with_a_hundred_networks(client, standard_pages):
+    before = all_counts(client)
+    add_networks(92)
+    assert NetworkPage.objects.filter(locale__language_code="tr").count() == 100
+    after = all_counts(client)
+    assert after == before
+
+
+def test_directory_filters_cost_no_extra_queries(client):
+    url = page_urls("en")["network_index"]
+    plain = count_queries(client, url)
+    assert count_queries(client, url + "?sort=name&joined=2023") == plain
+    assert count_queries(client, url + "?sort=nonsense&joined=1066") == plain
