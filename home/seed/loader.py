@@ -24,6 +24,7 @@ from wagtail_localize.models import (
 )
 
 from home.models import FooterText, HomePage
+from seo.redirects import seed_old_url_redirects
 
 from . import content
 
@@ -87,6 +88,7 @@ class SeedLoader:
             for spec in content.PAGES:
                 self.ensure_translation(pages[spec["key"]])
             self.ensure_footer_translation()
+        seed_old_url_redirects(self.pages, log=self.log)
         return self
 
     # Turkish source -----------------------------------------------------------------------

@@ -144,6 +144,25 @@ SITE_NAME_SHORT = {"tr": _("MBB"), "en": _("MMU")}
 
 # --- Search and SEO (seo) ---------------------------------------------------------------
 
+# Wagtail's database backend, indexing each page in its own language (seo/search/backend.py):
+# on PostgreSQL Turkish is matched through the "turkish" configuration's stems and English
+# through "english"; every database folds Turkish İ/I/ı/i the same way. After changing this,
+# rebuild the index: manage.py update_index.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "seo.search.backend",
+        "SEARCH_CONFIGS": {"tr": "turkish", "en": "english"},
+        # Turkish words are matched by their stem as a prefix (see the backend's docstring).
+        "PREFIX_STEM_LANGUAGES": ["tr"],
+    }
+}
+# Longer queries are cut to this many characters, and to this many words, before searching.
+SEO_SEARCH_MAX_QUERY_LENGTH = 200
+SEO_SEARCH_MAX_QUERY_WORDS = 12
+SEO_SEARCH_RESULTS_PER_PAGE = 10
+# Shown when a page has no image of its own (1200×630, made by seo/share_image.py).
+SEO_DEFAULT_SHARE_IMAGE = "img/share-default.png"
+
 # --- Editorial workflow and translation (editorial) -------------------------------------
 # Machine translation: DeepL (through editorial's glossary wrapper) when DEEPL_API_KEY is set,
 # off otherwise. See docs/translators-guide.en.md.

@@ -1,0 +1,1 @@
+"""Site search: Turkish-aware text folding, the search backend and the results page."""
