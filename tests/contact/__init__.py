@@ -95,4 +95,4 @@ def smtp_settings(port):
 
 def text_of(message, subtype="plain"):
     part = message.get_body(preferencelist=(subtype,))
-    return part.get_content() if part is not None else ""
+    return part.get_content().replace("\r\n", "\n") if part is not None else ""

@@ -1,0 +1,159 @@
+"""One inbox for the team: both languages together, CSV and XLSX export, safe from markup and
+spreadsheet formulas; routing editable by administrators only."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
+from django.urls import reverse
+
+from forms_app.models import Inquiry, TopicRoute
+from tests.contact import contact_page, forget_rate_limit, valid_answers
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = "<script>alert(1)</script>"
+FORMULA = '=HYPERLINK("http://evil.example","tıkla")'
+INBOX = "forms_app_inquiry:index"
+
+
+@pytest.fixture
+def inquiries(tr, en):
+    client = Client()  # a visitor, not the signed-in team member
+    forget_rate_limit()
+    client.post(contact_page(tr).url, valid_answers(mesajiniz=f"{SCRIPT} ğüşıöçİ", konu="tdbb"))
+    client.post(
+        contact_page(en).url,
+        valid_answers(
+            adiniz_ve_soyadiniz="John Smith",
+            e_posta_adresiniz="john@example.org",
+            kurumunuz=FORMULA,
+            mesajiniz="+1 call me",
+            konu="energy-cities",
+        ),
+    )
+    forget_rate_limit()
+    return list(Inquiry.objects.order_by("submit_time"))
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("yonetici", "y@mbb.example", "parola-123")
+    client.force_login(admin)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """An editor with every permission on inquiries and routes, but not a superuser."""
+    editors = Group.objects.create(name="İletişim ekibi")
+    editors.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="forms_app"),
+    )
+    user = django_user_model.objects.create_user("editor", "e@mbb.example", "parola-123")
+    user.groups.add(editors)
+    client.force_login(user)
+    return client
+
+
+def test_the_inbox_lists_both_languages_with_a_language_column(admin_client, inquiries):
+    response = admin_client.get(reverse(INBOX))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ayşe Yılmaz" in html and "John Smith" in html
+    assert "Türkçe" in html and "English" in html
+    assert "TDBB" in html and "Energy Cities" in html
+
+
+def test_markup_is_escaped_in_the_admin(admin_client, inquiries):
+    turkish = inquiries[0]
+    html = admin_client.get(reverse("forms_app_inquiry:inspect", args=[turkish.pk])).content
+    html = html.decode()
+    assert SCRIPT not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; ğüşıöçİ" in html
+    assert "Mesajınız" in html  # answers labelled in the team's language
+
+
+def export(admin_client, file_format):
+    response = admin_client.get(reverse(INBOX), {"export": file_format})
+    assert response.status_code == 200
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_the_csv_export_keeps_turkish_letters_and_neutralises_formulas(admin_client, inquiries):
+    content = export(admin_client, "csv")
+    assert content.startswith("\ufeff".encode())  # spreadsheet programs then read UTF-8
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    assert len(rows) == 2
+    by_language = {row["Dil"]: row for row in rows}
+    assert by_language["tr"]["Mesajınız"] == f"{SCRIPT} ğüşıöçİ"
+    assert by_language["tr"]["Konu"] == "TDBB"
+    assert by_language["en"]["Kurumunuz"] == "'" + FORMULA
+    assert by_language["en"]["Mesajınız"] == "'+1 call me"
+    assert by_language["en"]["Konu"] == "Energy Cities"
+
+
+def test_the_xlsx_export_stores_formulas_as_text(admin_client, inquiries):
+    workbook = openpyxl.load_workbook(io.BytesIO(export(admin_client, "xlsx")))
+    sheet = workbook.active
+    header = [cell.value for cell in sheet[1]]
+    rows = [dict(zip(header, (cell for cell in row), strict=True)) for row in sheet.iter_rows(2)]
+    assert len(rows) == 2
+    english = next(row for row in rows if row["Dil"].value == "en")
+    assert english["Kurumunuz"].data_type == "s"
+    assert not str(english["Kurumunuz"].value).startswith("=")
+    turkish = next(row for row in rows if row["Dil"].value == "tr")
+    assert turkish["Mesajınız"].value == f"{SCRIPT} ğüşıöçİ"
+    assert turkish["Adınız ve soyadınız"].value == "Ayşe Yılmaz"
+
+
+def refused(response):
+    """Wagtail answers a denied admin view by sending the user back to the dashboard."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    )
+
+
+def test_inquiries_can_be_read_but_not_created_or_edited(admin_client, inquiries):
+    assert refused(admin_client.get(reverse("forms_app_inquiry:add")))
+    edit = reverse("forms_app_inquiry:edit", args=[inquiries[0].pk])
+    assert refused(admin_client.post(edit, {}))
+    assert "Ayşe" in admin_client.get(reverse("forms_app_inquiry:index")).content.decode()
+
+
+def test_only_administrators_may_change_routing(editor_client, inquiries):
+    assert refused(editor_client.get(reverse("forms_app_topicroute:index")))
+    response = editor_client.post(
+        reverse("forms_app_topicroute:add"), {"topic": "tdbb", "recipient": "x@evil.example"}
+    )
+    assert refused(response)
+    assert not TopicRoute.objects.exists()
+    # The same editor may read the inbox.
+    assert editor_client.get(reverse(INBOX)).status_code == 200
+
+
+def test_an_administrator_routes_a_topic_chosen_from_the_forms_topics(admin_client):
+    form_page = admin_client.get(reverse("forms_app_topicroute:add"))
+    assert '<option value="yerel-diplomasi">Yerel diplomasi</option>' in form_page.content.decode()
+    response = admin_client.post(
+        reverse("forms_app_topicroute:add"),
+        {"topic": "yerel-diplomasi", "recipient": "diplomasi@mbb.example"},
+    )
+    assert response.status_code == 302
+    assert TopicRoute.objects.get().recipient == "diplomasi@mbb.example"
+    refused = admin_client.post(
+        reverse("forms_app_topicroute:add"), {"topic": "uydurma", "recipient": "a@b.example"}
+    )
+    assert refused.status_code == 200
+    assert TopicRoute.objects.count() == 1
+
+
+def test_wagtails_per_page_submission_list_leads_to_the_shared_inbox(admin_client, tr):
+    page = contact_page(tr)
+    response = admin_client.get(reverse("wagtailforms:list_submissions", args=[page.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse(INBOX)
