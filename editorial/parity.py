@@ -117,19 +117,26 @@ def _locales():
     )
 
 
+class UntranslatedStrings:
+    """The reason "N of M strings untranslated", translated when it is shown (like gettext_lazy)."""
+
+    def __init__(self, count, total):
+        self.count = count
+        self.total = total
+
+    def __str__(self):
+        return ngettext(
+            "%(count)d of %(total)d strings untranslated",
+            "%(count)d of %(total)d strings untranslated",
+            self.count,
+        ) % {"count": self.count, "total": self.total}
+
+
 def _progress_reason(translation):
     total, translated = translation.get_progress()
     reasons = []
     if translated < total:
-        untranslated = total - translated
-        reasons.append(
-            ngettext(
-                "%(count)d of %(total)d strings untranslated",
-                "%(count)d of %(total)d strings untranslated",
-                untranslated,
-            )
-            % {"count": untranslated, "total": total}
-        )
+        reasons.append(UntranslatedStrings(total - translated, total))
     return total, translated, reasons
 
 

@@ -1,8 +1,12 @@
 """Helpers for the editorial tests: role users and admin page forms as a browser sends them."""
 
+import json
+from urllib.parse import urlencode
+
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
@@ -77,3 +81,46 @@ def is_refused(response):
     if response.status_code == 302:
         return response.url.rstrip("/").endswith("/admin") or "/login/" in response.url
     return False
+
+
+def translation_editor(client, page):
+    """What the translation editor shows for the English `page`.
+
+    Returns (segments, translations): segment id -> Turkish source text, and segment id ->
+    English translation for the strings that have one.
+    """
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200, response
+    editor = BeautifulSoup(response.content, "html5lib").find(class_="js-translation-editor")
+    props = json.loads(editor["data-props"])
+    segments = {
+        segment["id"]: segment["source"]
+        for segment in props["segments"]
+        if segment["type"] == "string"
+    }
+    translations = {
+        translation["segment_id"]: translation["data"]
+        for translation in props["initialStringTranslations"]
+    }
+    return segments, translations
+
+
+def translate_string(client, translation, segment_id, value):
+    """Type one English string into the translation editor (its PUT request)."""
+    url = reverse(
+        "wagtail_localize:edit_string_translation",
+        kwargs={"translation_id": translation.pk, "string_segment_id": segment_id},
+    )
+    response = client.put(
+        url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code in (200, 201), response.content
+    return response
+
+
+def publish_translation(client, page, capture):
+    """Press Publish in the translation editor of the English `page`."""
+    with capture(execute=True):
+        response = client.post(f"/admin/pages/{page.pk}/edit/", {"action": "publish"})
+    assert response.status_code == 302, response
+    return response

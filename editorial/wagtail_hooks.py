@@ -11,13 +11,21 @@ from wagtail_localize.models import TranslationSource
 
 from .models import TurkishOnlyPage
 from .roles import SOURCE_LANGUAGE, language_homes
-from .views import ParityReportView, user_can_view_parity
+from .views import ParityReportView, upload_pofile, user_can_view_parity
 
 
 @hooks.register("register_admin_urls")
 def register_parity_urls():
     urls = [path("parity/", ParityReportView.as_view(), name="parity_report")]
-    return [path("editorial/", include((urls, "editorial"), namespace="editorial"))]
+    return [
+        path("editorial/", include((urls, "editorial"), namespace="editorial")),
+        # Same address as wagtail-localize's upload view, registered first so it wins.
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            upload_pofile,
+            name="editorial_upload_pofile",
+        ),
+    ]
 
 
 class ParityReportMenuItem(MenuItem):

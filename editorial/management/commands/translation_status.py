@@ -33,7 +33,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(lagging)} of {len(rows)} item(s) need translation work.", returncode=1
             )
-        self.stdout.write(self.style.SUCCESS(f"All {len(rows)} item(s) are in step."))
+        if not options["json"]:
+            self.stdout.write(self.style.SUCCESS(f"All {len(rows)} item(s) are in step."))
 
     def as_dict(self, row):
         return {
