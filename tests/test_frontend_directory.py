@@ -1,0 +1,159 @@
+"""The membership directory: sorting and filtering through the query string (no JavaScript),
+a result count, a timeline by year, and bad input that never breaks the page."""
+
+import html5lib
+import pytest
+
+from networks.models import NetworkIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(response):
+    return html5lib.parse(response.content.decode(), namespaceHTMLElements=False)
+
+
+def has_class(element, name):
+    return name in (element.get("class") or "").split()
+
+
+def text(element):
+    return "".join(element.itertext()).strip()
+
+
+def directory(client, language, query=""):
+    page = NetworkIndexPage.objects.get(locale__language_code=language)
+    response = client.get(page.url + query)
+    assert response.status_code == 200
+    return parse(response)
+
+
+def card_acronyms(document):
+    """Each card's acronym (a card whose acronym is its full name shows it only once)."""
+    acronyms = []
+    for li in document.iter("li"):
+        if has_class(li, "network-card"):
+            label = [p for p in li.iter("p") if has_class(p, "network-card__acronym")]
+            acronyms.append(text(label[0]) if label else text(next(li.iter("h2"))))
+    return acronyms
+
+
+def card_years(document):
+    years = []
+    for li in document.iter("li"):
+        if has_class(li, "network-card"):
+            dd = next(li.iter("dd"))
+            years.append(int(text(dd)))
+    return years
+
+
+def select(document, element_id):
+    return next(s for s in document.iter("select") if s.get("id") == element_id)
+
+
+def selected_value(document, element_id):
+    options = [
+        o for o in select(document, element_id).iter("option") if o.get("selected") is not None
+    ]
+    return options[0].get("value") if options else None
+
+
+def result_count(document):
+    return text(next(p for p in document.iter("p") if has_class(p, "result-count")))
+
+
+def test_directory_lists_the_most_recent_memberships_first_by_default(client):
+    document = directory(client, "en")
+    years = card_years(document)
+    assert len(years) == 8
+    assert years == sorted(years, reverse=True)
+    assert selected_value(document, "directory-sort") == "-joined"
+    assert result_count(document) == "8 networks"
+
+
+def test_directory_sorts_oldest_first_and_by_name(client):
+    assert (
+        card_years(directory(client, "en", "?sort=joined")) == [2008, 2010, 2014, 2017] + [2023] * 4
+    )
+    by_name = directory(client, "tr", "?sort=name")
+    assert card_acronyms(by_name) == [
+        "AEBR",
+        "ALDA",
+        "Energy Cities",
+        "GWOPA",
+        "ICLEI",
+        "NALAS",
+        "TDBB",
+        "UCLG-MEWA",
+    ]
+    assert selected_value(by_name, "directory-sort") == "name"
+
+
+def test_directory_filters_by_year_joined_and_says_how_many_it_shows(client):
+    document = directory(client, "en", "?joined=2023")
+    assert card_years(document) == [2023] * 4
+    assert selected_value(document, "directory-joined") == "2023"
+    assert result_count(document) == "Showing 4 of 8 networks: joined in 2023"
+    turkish = directory(client, "tr", "?joined=2008&sort=name")
+    assert card_years(turkish) == [2008]
+    assert result_count(turkish) == "2008 yılında katıldığımız ağlar: 8 ağdan 1 tanesi"
+
+
+def test_result_count_is_a_polite_status_message(client):
+    document = directory(client, "en")
+    count = next(p for p in document.iter("p") if has_class(p, "result-count"))
+    assert count.get("role") == "status"
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        ("?sort=price", "That sort order is not available"),
+        ("?joined=abc", "There is no membership from the year you chose"),
+        ("?joined=1999", "There is no membership from the year you chose"),
+        ("?joined=-2008", "There is no membership from the year you chose"),
+        ("?joined=99999999999999999999", "There is no membership from the year you chose"),
+    ],
+)
+def test_bad_query_values_fall_back_to_the_defaults_with_a_notice(client, query, notice):
+    document = directory(client, "en", query)
+    assert len(card_years(document)) == 8
+    notices = [text(p) for p in document.iter("p") if has_class(p, "notice")]
+    assert len(notices) == 1 and notices[0].startswith(notice)
+
+
+def test_bad_query_values_are_explained_in_turkish_on_turkish_pages(client):
+    document = directory(client, "tr", "?sort=x&joined=abc")
+    notices = [text(p) for p in document.iter("p") if has_class(p, "notice")]
+    assert notices == [
+        "Bu sıralama seçeneği bulunmuyor; ağlar en yeni üyelikten başlayarak gösteriliyor.",
+        "Seçtiğiniz yıla ait bir üyelik yok; tüm yıllar gösteriliyor.",
+    ]
+
+
+def test_filter_form_works_without_javascript(client):
+    document = directory(client, "en")
+    form = next(f for f in document.iter("form") if has_class(f, "directory-controls"))
+    assert form.get("method") == "get"
+    labels = {label.get("for") for label in form.iter("label")}
+    assert labels == {"directory-sort", "directory-joined"}
+    assert [b.get("type") for b in form.iter("button")] == ["submit"]
+    years = [o.get("value") for o in select(document, "directory-joined").iter("option")]
+    assert years == ["", "2023", "2017", "2014", "2010", "2008"]
+
+
+def test_timeline_lists_every_membership_under_the_year_it_began(client):
+    document = directory(client, "en", "?joined=2008")  # the timeline ignores the filter
+    timeline = next(ol for ol in document.iter("ol") if has_class(ol, "timeline"))
+    entries = {
+        text(next(entry.iter("time"))): [text(a) for a in entry.iter("a")]
+        for entry in timeline.iter("li")
+        if has_class(entry, "timeline__entry")
+    }
+    assert entries == {
+        "2008": ["NALAS"],
+        "2010": ["TDBB"],
+        "2014": ["UCLG-MEWA"],
+        "2017": ["ALDA"],
+        "2023": ["AEBR", "Energy Cities", "GWOPA", "ICLEI"],
+    }
