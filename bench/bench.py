@@ -1,0 +1,333 @@
+"""`make bench`: how fast the site answers, cached and uncached, against a bare Django ceiling.
+
+Builds a seeded SQLite database in a temporary folder, collects the static files there, then
+runs gunicorn with the production settings three times on 127.0.0.1:
+  1. the site with its full-page cache (the production default),
+  2. the site with PAGE_CACHE_SECONDS=0, so every request renders the page,
+  3. bench/ceiling.py: the same settings and middleware with a view that returns "ok".
+Each page is loaded for a fixed time with wrk (Debian's package) or, when wrk is missing, a
+small Python load generator. SQL queries per page are counted in a separate process with
+Django's test client on the same database. Prints one table; writes bench/results/bench.json.
+
+Usage: python bench/bench.py [--seconds N] [--connections N] [--workers N]
+"""
+
+import argparse
+import gzip
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+HOST = "127.0.0.1"
+PAGES = {
+    "home": "/tr/",
+    "work area": "/tr/calisma-alanlarimiz/yerel-diplomasi/",
+    "directory": "/en/our-work-areas/international-memberships/",
+    "directory filtered": "/en/our-work-areas/international-memberships/?sort=name&joined=2023",
+    "network": "/en/our-work-areas/international-memberships/nalas/",
+    "contact": "/tr/iletisim/",
+}
+CEILING_PATH = "/ceiling/"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def base_environment(workdir):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "mbbcms.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_ALLOWED_HOSTS": f"{HOST},localhost,testserver",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "DJANGO_STATIC_ROOT": str(workdir / "static"),
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def prepare(env):
+    manage(env, "migrate", "--noinput", "--verbosity", "0")
+    manage(env, "load_seed_content", "--verbosity", "0")
+    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+
+
+class Gunicorn:
+    """gunicorn on a free local port, stopped (by its own process id) when done."""
+
+    def __init__(self, app, env, workers):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                app,
+                "--bind",
+                f"{HOST}:{self.port}",
+                "--workers",
+                str(workers),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection((HOST, self.port), timeout=0.5).close()
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    code = self.process.returncode
+                    raise RuntimeError(f"gunicorn {app} exited with {code}") from None
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"gunicorn {app} did not start within 30 s")
+
+    def get(self, path):
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=10)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        return response.status, dict(response.getheaders()), body
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+WRK_LATENCY = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+WRK_RATE = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
+WRK_ERRORS = re.compile(r"Non-2xx or 3xx responses: (\d+)")
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def load_with_wrk(port, path, seconds, connections):
+    result = subprocess.run(
+        [
+            "wrk",
+            "--latency",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            f"http://{HOST}:{port}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    latency = {p: float(v) * UNIT_MS[u] for p, v, u in WRK_LATENCY.findall(result.stdout)}
+    errors = WRK_ERRORS.search(result.stdout)
+    return {
+        "rps": float(WRK_RATE.search(result.stdout).group(1)),
+        "p50_ms": latency["50"],
+        "p99_ms": latency["99"],
+        "errors": int(errors.group(1)) if errors else 0,
+        "tool": "wrk",
+    }
+
+
+def load_with_python(port, path, seconds, connections):
+    """Keep-alive HTTP/1.1 clients in threads; latency of every request is recorded."""
+    latencies, errors, lock = [], [0], threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def client():
+        connection = http.client.HTTPConnection(HOST, port, timeout=10)
+        mine, bad = [], 0
+        while time.monotonic() < stop_at:
+            started = time.perf_counter()
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                response.read()
+                if response.status >= 400:
+                    bad += 1
+            except (OSError, http.client.HTTPException):
+                bad += 1
+                connection.close()
+                connection = http.client.HTTPConnection(HOST, port, timeout=10)
+                continue
+            mine.append((time.perf_counter() - started) * 1000)
+        connection.close()
+        with lock:
+            latencies.extend(mine)
+            errors[0] += bad
+
+    threads = [threading.Thread(target=client) for _ in range(connections)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    latencies.sort()
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50_ms": statistics.median(latencies),
+        "p99_ms": latencies[int(len(latencies) * 0.99) - 1],
+        "errors": errors[0],
+        "tool": "python",
+    }
+
+
+def load(port, path, seconds, connections):
+    if shutil.which("wrk"):
+        return load_with_wrk(port, path, seconds, connections)
+    return load_with_python(port, path, seconds, connections)
+
+
+QUERY_COUNTER = """
+import json, sys
+import django
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client(HTTP_HOST="127.0.0.1")
+counts = {}
+for name, path in json.loads(sys.argv[1]).items():
+    client.get(path)  # warm what Wagtail keeps between requests
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    counts[name] = len(queries)
+print(json.dumps(counts))
+"""
+
+
+def count_queries(env):
+    result = subprocess.run(
+        [PYTHON, "-c", QUERY_COUNTER, json.dumps(PAGES)],
+        cwd=ROOT,
+        env={**env, "PAGE_CACHE_SECONDS": "0"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def measure_site(env, workers, seconds, connections, cached):
+    server = Gunicorn("mbbcms.wsgi:application", env, workers)
+    try:
+        results = {}
+        for name, path in PAGES.items():
+            status, headers, body = server.get(path)  # also fills the cache
+            if status != 200:
+                raise RuntimeError(f"{path} answered {status}")
+            results[name] = {
+                **load(server.port, path, seconds, connections),
+                "bytes": len(body),
+                "bytes_gzip": len(gzip.compress(body, compresslevel=6)),
+                "x_cache": server.get(path)[1].get("X-Cache", "-") if cached else "-",
+            }
+        return results
+    finally:
+        server.stop()
+
+
+def measure_ceiling(env, workers, seconds, connections):
+    server = Gunicorn("bench.ceiling:application", env, workers)
+    try:
+        status, _headers, body = server.get(CEILING_PATH)
+        if status != 200 or body != b"ok":
+            raise RuntimeError(f"the ceiling view answered {status} {body[:40]!r}")
+        return load(server.port, CEILING_PATH, seconds, connections)
+    finally:
+        server.stop()
+
+
+def print_table(cached, uncached, ceiling, queries):
+    header = (
+        f"{'page':20} {'cached r/s':>10} {'uncached r/s':>12} {'p50 ms c/u':>12} "
+        f"{'p99 ms c/u':>13} {'queries':>7} {'bytes':>7} {'gzip':>6} {'cached/ceil':>11} "
+        f"{'uncached/ceil':>13}"
+    )
+    lines = [header, "-" * len(header)]
+    for name in PAGES:
+        c, u = cached[name], uncached[name]
+        lines.append(
+            f"{name:20} {c['rps']:>10.0f} {u['rps']:>12.0f} "
+            f"{c['p50_ms']:>5.1f}/{u['p50_ms']:<6.1f} {c['p99_ms']:>6.1f}/{u['p99_ms']:<6.1f} "
+            f"{queries[name]:>7} {u['bytes']:>7} {u['bytes_gzip']:>6} "
+            f"{c['rps'] / ceiling['rps']:>11.2f} {u['rps'] / ceiling['rps']:>13.2f}"
+        )
+    lines.append(
+        f"{'ceiling (bare view)':20} {ceiling['rps']:>10.0f} {'':>12} "
+        f"{ceiling['p50_ms']:>5.1f}/{'':6} {ceiling['p99_ms']:>6.1f}/{'':6}"
+    )
+    print("\n".join(lines))  # noqa: T201
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=int, default=8, help="load time per page (default 8)")
+    parser.add_argument("--connections", type=int, default=16, help="open connections (16)")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 2, help="gunicorn workers (CPU count)"
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="mbb-bench-") as folder:
+        workdir = Path(folder)
+        env = base_environment(workdir)
+        prepare(env)
+        queries = count_queries(env)
+        run = (args.workers, args.seconds, args.connections)
+        cached = measure_site({**env, "PAGE_CACHE_SECONDS": "600"}, *run, cached=True)
+        uncached = measure_site({**env, "PAGE_CACHE_SECONDS": "0"}, *run, cached=False)
+        ceiling = measure_ceiling(env, *run)
+    print_table(cached, uncached, ceiling, queries)
+    failures = {
+        name: (cached[name]["errors"], uncached[name]["errors"])
+        for name in PAGES
+        if cached[name]["errors"] or uncached[name]["errors"]
+    }
+    results = {
+        "settings": vars(args),
+        "tool": ceiling["tool"],
+        "queries": queries,
+        "cached": cached,
+        "uncached": uncached,
+        "ceiling": ceiling,
+        "failed_requests": failures,
+    }
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "bench.json").write_text(json.dumps(results, indent=2))
+    if failures:
+        print(f"Failed requests (cached, uncached): {failures}")  # noqa: T201
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
