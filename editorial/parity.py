@@ -52,6 +52,7 @@ class ParityRow:
     translated: int | None = None
     total: int | None = None
     translation: Translation | None = None
+    needs_sync: bool = False  # the Turkish page changed after the source was last synced
 
     @property
     def state_label(self):
@@ -87,11 +88,19 @@ class ParityRow:
 
     @property
     def action_label(self):
-        return _("Translate") if self.starts_translation else _("Open translation")
+        if self.starts_translation:
+            return _("Translate")
+        if self.needs_sync:
+            return _("Sync translation")
+        return _("Open translation")
 
     @property
     def action_url(self):
-        """Where a translator starts: translate a missing page, or open the translation editor."""
+        """Where a translator starts: translate a missing page, bring the translation editor up
+        to date with the Turkish page, or open the translation editor."""
+        if self.needs_sync and self.translation is not None:
+            url = reverse("wagtail_localize:update_translations", args=[self.translation.source_id])
+            return f"{url}?next={reverse('editorial:parity_report')}"
         if self.starts_translation:
             if self.is_page:
                 return reverse("wagtail_localize:submit_page_translation", args=[self.source.pk])
@@ -185,14 +194,15 @@ def _page_row(page, target, sources, translations, turkish_only):
         return ParityRow(page, target, UP_TO_DATE)
 
     reasons = []
-    if _after(page.last_published_at, source.last_updated_at):
+    needs_sync = _after(page.last_published_at, source.last_updated_at)
+    if needs_sync:
         reasons.append(_("Turkish page changed since the last sync"))
     if _after(source.last_updated_at, target.last_published_at):
         reasons.append(_("synced changes not yet published in English"))
     total, translated, untranslated = _progress_reason(translation)
     reasons += untranslated
     state = OUT_OF_DATE if reasons else UP_TO_DATE
-    return ParityRow(page, target, state, reasons, translated, total, translation)
+    return ParityRow(page, target, state, reasons, translated, total, translation, needs_sync)
 
 
 def snippet_rows():

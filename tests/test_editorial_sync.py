@@ -160,10 +160,14 @@ def test_sync_translated_pages_catches_up_a_turkish_page_published_without_a_syn
     assert row.state == parity.OUT_OF_DATE
     assert english_reasons(row) == ["Turkish page changed since the last sync"]
 
-    client.force_login(translator)
     source = TranslationSource.objects.get_for_instance(turkish)
-    response = client.post(f"/admin/localize/update/{source.pk}/", {})
+    assert row.action_url.startswith(f"/admin/localize/update/{source.pk}/")
+
+    client.force_login(translator)
+    assert b"/admin/localize/update/" in client.get("/admin/editorial/parity/").content
+    response = client.post(row.action_url, {})
     assert response.status_code == 302
+    assert response.url == "/admin/editorial/parity/"
     row = parity_row(turkish)
     assert row.state == parity.OUT_OF_DATE
     assert "Turkish page changed since the last sync" not in english_reasons(row)
