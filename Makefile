@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate seed lint format messages check-messages check ci-checks bench clean
+.PHONY: run test install migrate seed lint format messages check bench faults audit dockerlint clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,16 @@ check: install
 
 bench: install
 	$(PY) bench/bench.py
+
+# Load and fault test on this machine's PostgreSQL and Redis (restarts both; needs root).
+faults: install
+	$(PY) bench/faults.py
+
+audit: install
+	$(BIN)/pip-audit --requirement requirements.lock --require-hashes --disable-pip
+
+dockerlint: install
+	$(BIN)/hadolint Dockerfile
 
 clean:
 	rm -rf $(VENV) staticfiles media-test .pytest_cache .ruff_cache

@@ -1,8 +1,11 @@
 """Settings shared by every environment. Environment-specific modules import * from here."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -37,11 +40,22 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",  # widget templates for FORM_RENDERER = TemplatesSetting
+    "wagtail.contrib.frontend_cache",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    "mbbcms.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "mbbcms.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML is compressed on the way out (static files come precompressed from WhiteNoise);
+    # outside the page cache, which stores each page once, uncompressed.
+    "django.middleware.gzip.GZipMiddleware",
+    "mbbcms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -49,7 +63,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "mbbcms.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "mbbcms.urls"
@@ -74,13 +90,19 @@ TEMPLATES = [
 WSGI_APPLICATION = "mbbcms.wsgi.application"
 
 # SQLite by default so the site runs on a fresh machine; DATABASE_URL selects PostgreSQL.
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=60,
-        conn_health_checks=True,
-    )
-}
+try:
+    DATABASES = {
+        "default": dj_database_url.config(
+            default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+            conn_max_age=60,
+            conn_health_checks=True,
+        )
+    }
+except Exception as error:  # noqa: BLE001 - dj-database-url raises several kinds
+    raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {error}") from None
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers (several gunicorn workers) wait for the lock instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -124,9 +146,12 @@ WAGTAIL_SITE_NAME = "Marmara Belediyeler Birliği"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
+# No SVG: an uploaded SVG can carry script.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: it would send editors' e-mail hashes to a third party (and break the CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Images and alt text: editors must describe meaningful images.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail.images.forms.BaseImageForm"
 
@@ -139,6 +164,29 @@ SITE_NAME_SHORT = {"tr": _("MBB"), "en": _("MMU")}
 
 
 # --- Contact form and e-mail (forms_app) -------------------------------------------------
+from os import environ as _environ  # noqa: E402
+
+# Inquiries go to the topic's recipient (admin → Contact form → Topic recipients), else here.
+CONTACT_DEFAULT_RECIPIENT = _environ.get("CONTACT_DEFAULT_RECIPIENT", "webmaster@localhost")
+# The team reads notifications in Turkish; visitors get confirmations in their own language.
+CONTACT_TEAM_LANGUAGE = "tr"
+# Kept for two years, as the privacy notice says; `manage.py purge_inquiries` deletes older ones.
+CONTACT_RETENTION_DAYS = int(_environ.get("CONTACT_RETENTION_DAYS", 730))
+CONTACT_MESSAGE_MAX_LENGTH = 5000
+# Spam: a form sent sooner than this after it was shown is refused; a form open longer expires.
+CONTACT_MIN_FILL_SECONDS = 3
+CONTACT_FORM_TOKEN_MAX_AGE = 24 * 60 * 60
+# At most this many submissions per client address per window (seconds), then HTTP 429.
+CONTACT_RATE_LIMIT = 10
+CONTACT_RATE_LIMIT_WINDOW = 60 * 60
+# Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR only).
+CONTACT_TRUSTED_PROXY_COUNT = int(_environ.get("CONTACT_TRUSTED_PROXY_COUNT", 0))
+# Outbox retries: 1 min, 2, 4 … at most hourly, until sent; logged as errors after 5 attempts.
+CONTACT_EMAIL_RETRY_BASE_SECONDS = 60
+CONTACT_EMAIL_RETRY_MAX_SECONDS = 60 * 60
+CONTACT_EMAIL_ALERT_AFTER_ATTEMPTS = 5
+EMAIL_TIMEOUT = 10
+
 
 # --- Front end and performance ----------------------------------------------------------
 
@@ -178,26 +226,72 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # --- Caching, security and health -------------------------------------------------------
-from os import environ as _environ  # noqa: E402
 
-# Inquiries go to the topic's recipient (admin → Contact form → Topic recipients), else here.
-CONTACT_DEFAULT_RECIPIENT = _environ.get("CONTACT_DEFAULT_RECIPIENT", "webmaster@localhost")
-# The team reads notifications in Turkish; visitors get confirmations in their own language.
-CONTACT_TEAM_LANGUAGE = "tr"
-# Kept for two years, as the privacy notice says; `manage.py purge_inquiries` deletes older ones.
-CONTACT_RETENTION_DAYS = int(_environ.get("CONTACT_RETENTION_DAYS", 730))
-CONTACT_MESSAGE_MAX_LENGTH = 5000
-# Spam: a form sent sooner than this after it was shown is refused; a form open longer expires.
-CONTACT_MIN_FILL_SECONDS = 3
-CONTACT_FORM_TOKEN_MAX_AGE = 24 * 60 * 60
-# At most this many submissions per client address per window (seconds), then HTTP 429.
-CONTACT_RATE_LIMIT = 10
-CONTACT_RATE_LIMIT_WINDOW = 60 * 60
-# Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR only).
-CONTACT_TRUSTED_PROXY_COUNT = int(_environ.get("CONTACT_TRUSTED_PROXY_COUNT", 0))
-# Outbox retries: 1 min, 2, 4 … at most hourly, until sent; logged as errors after 5 attempts.
-CONTACT_EMAIL_RETRY_BASE_SECONDS = 60
-CONTACT_EMAIL_RETRY_MAX_SECONDS = 60 * 60
-CONTACT_EMAIL_ALERT_AFTER_ATTEMPTS = 5
-EMAIL_TIMEOUT = 10
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "mbbcms",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+# Anonymous page views come from the cache; any publish retires every cached page.
+PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz")
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+# Content-Security-Policy: scripts only from this site, inline scripts only with the request's
+# nonce (Wagtail admin templates that need one are overridden under templates/). Styles allow
+# inline attributes, which the admin uses.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# No framing, except the admin's own preview panel (Wagtail marks its preview views SAMEORIGIN;
+# SecurityHeadersMiddleware relaxes frame-ancestors to match for /admin/).
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Form widgets (Wagtail's date pickers) render through TEMPLATES, so the project's overrides
+# that add the CSP nonce apply to them too.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
+# Admin login: lock an account/IP pair for 15 minutes after 5 failed attempts.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+
+# Uploads: Wagtail checks image type and pixel count; documents are checked by mbbcms.uploads.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "mbbcms.uploads.ValidatedDocumentForm"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "mbbcms.logging.JsonFormatter"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["stdout"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        "mbbcms": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        "forms_app": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+    },
+}

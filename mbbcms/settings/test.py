@@ -11,3 +11,15 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = BASE_DIR / "media-test"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Login lockout is tested explicitly (tests/test_security.py); elsewhere tests log in freely.
+AXES_ENABLED = False
+
+# CI runs the suite a second time on PostgreSQL with Redis as the cache (REDIS_URL).
+if _redis_url := __import__("os").environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": "mbbcms-test",
+        }
+    }
