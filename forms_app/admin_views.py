@@ -129,8 +129,22 @@ class InquiryIndexView(IndexView):
 
 
 class InquiryInspectView(InspectView):
+    LABELS = {
+        "answers_html": _("Answers"),
+        "topic_label": _("Topic"),
+        "email_status": _("E-mail status"),
+    }
+
+    def get_field_label(self, field_name, field):
+        if field_name in self.LABELS:
+            return self.LABELS[field_name]
+        return super().get_field_label(field_name, field)
+
     def get_answers_html_display_value(self):
         return self.object.answers_html
+
+    def get_consent_given_display_value(self):
+        return _("Yes") if self.object.consent_given else _("No")
 
 
 class InquiryViewSet(ModelViewSet):
@@ -162,7 +176,7 @@ class InquiryViewSet(ModelViewSet):
         "submit_time",
         "language",
         "page",
-        "topic",
+        "topic_label",
         "notice_version",
         "consent_given",
         "consent_text",

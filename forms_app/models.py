@@ -4,6 +4,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -357,7 +358,10 @@ class ContactFormPage(AbstractForm):
         context = self.get_context(request)
         context["form"] = form
         context.update(extra_context)
-        return TemplateResponse(request, self.get_template(request), context, status=status)
+        response = TemplateResponse(request, self.get_template(request), context, status=status)
+        # The page carries this visitor's CSRF and form tokens: no shared cache may keep it.
+        add_never_cache_headers(response)
+        return response
 
     def process_form_submission(self, form):
         from .submission import store_inquiry

@@ -143,3 +143,9 @@ def test_a_changed_message_from_the_same_form_view_is_a_new_inquiry(client, tr):
     client.post(page.url, valid_answers(**{TOKEN_FIELD: token}, mesajiniz="Birinci"))
     client.post(page.url, valid_answers(**{TOKEN_FIELD: token}, mesajiniz="İkinci"))
     assert sorted(i.form_data["mesajiniz"] for i in Inquiry.objects.all()) == ["Birinci", "İkinci"]
+
+
+def test_the_form_page_is_never_stored_in_a_shared_cache(client, tr):
+    response = client.get(contact_page(tr).url)
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
