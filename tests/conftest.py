@@ -21,3 +21,13 @@ def en(db):
     from wagtail.models import Locale
 
     return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache (rate-limit counters, cached pages), also when
+    CI runs the suite against a shared Redis."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
