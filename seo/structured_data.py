@@ -19,10 +19,8 @@ def organisation_name():
     return _("Marmara Municipalities Union")
 
 
-def home_organisation(page, request, networks):
+def home_organisation(page, request, networks, footer=None):
     """MBB as a GovernmentOrganization, with the networks it belongs to and since when."""
-    from home.models import FooterText
-
     data = {
         "@context": SCHEMA,
         "@type": "GovernmentOrganization",
@@ -31,21 +29,18 @@ def home_organisation(page, request, networks):
         "alternateName": _("MMU"),
         "url": page.get_full_url(request),
         "description": page.introduction or None,
-        "memberOf": [network_membership(network, request) for network in networks],
+        "memberOf": [network_membership(network) for network in networks],
     }
-    footer = FooterText.objects.filter(locale=page.locale).first()
-    if footer:
+    if footer is not None:
         data["email"] = footer.email or None
         data["telephone"] = footer.phone or None
         if footer.address:
-            data["address"] = {
-                "@type": "PostalAddress",
-                "streetAddress": " ".join(footer.address.split()),
-            }
+            address = " ".join(footer.address.split())
+            data["address"] = {"@type": "PostalAddress", "streetAddress": address}
     return _without_empty(data)
 
 
-def network_membership(network, request):
+def network_membership(network):
     """One membership as a schema.org OrganizationRole (a Role carries the start year)."""
     return {
         "@type": "OrganizationRole",
@@ -54,7 +49,6 @@ def network_membership(network, request):
             "name": network.full_name,
             "alternateName": network.acronym,
             "url": network.website,
-            "sameAs": network.get_full_url(request),
         },
         "startDate": str(network.joined_year),
     }
@@ -88,11 +82,10 @@ def network_organisation(page, request):
     return _without_empty(data)
 
 
-def breadcrumb_list(page, request):
-    """The trail from the language's home page down to `page` as a BreadcrumbList."""
-    trail = list(page.get_ancestors().filter(depth__gt=1).live().specific()) + [page]
+def breadcrumb_list(page, request, ancestors):
+    """The trail from the language's home page (first of `ancestors`) down to `page`."""
     items = []
-    for position, crumb in enumerate(trail, start=1):
+    for position, crumb in enumerate([*ancestors, page], start=1):
         name = _("Home") if crumb.depth == 2 else crumb.title
         items.append(
             {
@@ -105,22 +98,27 @@ def breadcrumb_list(page, request):
     return {"@context": SCHEMA, "@type": "BreadcrumbList", "itemListElement": items}
 
 
-def structured_data_for(page, request):
-    """Every JSON-LD object for `page`, ready to serialise."""
+def structured_data_for(page, request, *, ancestors=(), networks=None, footer=None):
+    """Every JSON-LD object for `page`, ready to serialise.
+
+    The caller passes what the page's chrome has already loaded (ancestors, the home page's
+    networks, the footer), so structured data costs no extra queries.
+    """
     from home.models import HomePage
     from networks.models import NetworkPage
 
-    if page is None or not getattr(page, "pk", None):
+    if not getattr(page, "pk", None):
         return []
-    page = page.specific
     if isinstance(page, HomePage):
-        networks = NetworkPage.objects.descendant_of(page).live().order_by("joined_year", "acronym")
-        return [home_organisation(page, request, networks)]
+        if networks is None:
+            networks = NetworkPage.objects.descendant_of(page).live()
+        networks = sorted(networks, key=lambda network: (network.joined_year, network.acronym))
+        return [home_organisation(page, request, networks, footer)]
     objects = []
     if isinstance(page, NetworkPage):
         objects.append(network_organisation(page, request))
     if page.depth > 2:
-        objects.append(breadcrumb_list(page, request))
+        objects.append(breadcrumb_list(page, request, ancestors))
     return objects
 
 

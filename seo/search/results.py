@@ -8,10 +8,11 @@ from .query import excerpt, highlight, matches_text
 
 
 def _body_text(page):
+    """The body's words as the search index sees them (no rendering, no markup)."""
     body = getattr(page, "body", None)
     if not body:
         return ""
-    return " ".join(strip_tags(str(block.render())) for block in body)
+    return " ".join(strip_tags(text) for text in body.stream_block.get_searchable_content(body))
 
 
 def candidate_texts(page):
