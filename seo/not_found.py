@@ -9,6 +9,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+MAX_PATH_LENGTH = 1000
+
 
 def pages_for_missing_path(request):
     current = get_language()
@@ -16,6 +18,9 @@ def pages_for_missing_path(request):
     if not request.path.startswith(prefix):
         return []
     rest = request.path[len(prefix) :]
+    # Only something that could be a page path: PostgreSQL refuses NUL in a query at all.
+    if len(rest) > MAX_PATH_LENGTH or any(ord(char) < 32 for char in rest):
+        return []
     site = Site.find_for_request(request)
     if site is None:
         return []

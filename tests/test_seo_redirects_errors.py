@@ -127,6 +127,18 @@ def test_404_offers_nothing_when_no_language_has_the_path(client):
     assert suggestions(client.get("/tr/olmayan/sayfa/")) == []
 
 
+@pytest.mark.parametrize(
+    "path", ["/en/a%00b/", "/tr/%0D%0Aset-cookie/", "/en/" + "a/" * 2000, "/tr/%FF%FE/", "/en/ğ/"]
+)
+def test_404_is_answered_safely_for_hostile_paths(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert [h1.text for h1 in parse(response).iter("h1")] in (
+        ["Page not found"],
+        ["Sayfa bulunamadı"],
+    )
+
+
 def test_404_offers_only_the_other_language_when_there_is_no_translation(client, tr, en):
     english = Page.objects.get(locale=en, slug="local-diplomacy")
     english.unpublish()
