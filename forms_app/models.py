@@ -4,6 +4,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
@@ -13,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.forms.utils import get_field_clean_name
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
@@ -21,6 +23,11 @@ from home.blocks import RICH_TEXT_FEATURES
 
 from .choices import CHOICE_FIELD_TYPES, choice_pairs, split_choices
 from .forms import ContactFormBuilder
+
+
+def source_language():
+    """The language the content is written in and translated from (Turkish)."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 class FormField(TranslatableMixin, AbstractFormField):
@@ -52,13 +59,17 @@ class FormField(TranslatableMixin, AbstractFormField):
 
     def get_source_field(self):
         """This field in the default (source) language, where the option keys come from."""
-        default_locale = Locale.get_default()
-        if self.locale_id == default_locale.pk or not self.pk:
+        if hasattr(self, "_source_field"):  # set by ContactFormPage.get_form_fields()
+            return self._source_field
+        if not self.pk:
             return self
-        source = FormField.objects.filter(
-            translation_key=self.translation_key, locale=default_locale
-        ).first()
-        return source or self
+        self._source_field = (
+            FormField.objects.filter(
+                translation_key=self.translation_key, locale__language_code=source_language()
+            ).first()
+            or self
+        )
+        return self._source_field
 
     def get_choice_pairs(self):
         """[(stable key, label in this field's language)] for a choice field."""
@@ -101,7 +112,8 @@ class Inquiry(AbstractFormSubmission):
         indexes = [models.Index(fields=["submit_time"])]
 
     def __str__(self):
-        return f"{self.sender_name or self.sender_email} ({self.submit_time:%Y-%m-%d %H:%M})"
+        sent = timezone.localtime(self.submit_time)
+        return f"{self.sender_name or self.sender_email} ({sent:%Y-%m-%d %H:%M})"
 
     @cached_property
     def source_form_fields(self):
@@ -307,7 +319,23 @@ class ContactFormPage(AbstractForm):
     form_builder = ContactFormBuilder
 
     def get_form_fields(self):
-        return self.form_fields.all()
+        """This page's fields, each knowing its source-language twin, in one query."""
+        if not self.pk:
+            return self.form_fields.all()
+        own_keys = FormField.objects.filter(page=self).values("translation_key")
+        rows = FormField.objects.filter(
+            models.Q(page=self)
+            | models.Q(translation_key__in=own_keys, locale__language_code=source_language())
+        ).select_related("locale")
+        fields, sources = [], {}
+        for row in rows:
+            if row.page_id == self.pk:
+                fields.append(row)
+            if row.locale.language_code == source_language():
+                sources[row.translation_key] = row
+        for field in fields:
+            field._source_field = sources.get(field.translation_key, field)
+        return fields
 
     def get_topic_field(self):
         """The field whose answer routes the inquiry: the first single-choice field."""
@@ -317,9 +345,21 @@ class ContactFormPage(AbstractForm):
         return None
 
     def get_privacy_notice_page(self):
+        """The notice in this form's language (wagtail-localize points translations at the
+        translated notice; an untranslated notice is shown as it is)."""
         if self.privacy_notice_page_id is None:
             return None
-        return self.privacy_notice_page.localized.specific
+        # Page links are not translated by wagtail-localize; find the notice and its
+        # translation into this form's language in one query.
+        from wagtail.models import Page
+
+        chosen = Page.objects.filter(pk=self.privacy_notice_page_id)
+        candidates = Page.objects.filter(
+            models.Q(pk=self.privacy_notice_page_id)
+            | models.Q(translation_key__in=chosen.values("translation_key"), locale=self.locale_id)
+        )
+        candidates = sorted(candidates, key=lambda page: page.locale_id != self.locale_id)
+        return candidates[0] if candidates else None
 
     def get_submission_class(self):
         return Inquiry
