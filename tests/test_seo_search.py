@@ -216,3 +216,23 @@ def test_every_live_page_can_be_found_by_its_title_in_its_own_language(client):
         language_code = page.locale.language_code
         links = result_links(search(client, language_code, page.title))
         assert page.url in links, (language_code, page.title)
+
+
+def test_images_and_their_tags_are_indexed_with_the_same_folding():
+    """The admin's image library goes through the same backend, related fields included."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    buffer = BytesIO()
+    PILImage.new("RGB", (20, 20)).save(buffer, "PNG")
+    image = get_image_model().objects.create(
+        title="İSTANBUL limanı", file=ImageFile(buffer, name="liman.png")
+    )
+    image.tags.add("Kıyı")
+    image.save()  # re-indexed by the signal handler, now with its tag
+    images = get_image_model().objects
+    assert list(images.search("istanbul")) == [image]
+    assert list(images.search("kiyi")) == [image]

@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as _database_backend_for
-from modelsearch.index import AutocompleteField, SearchField
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
 from .folding import fold_for_index
 
@@ -39,7 +39,8 @@ class _FoldedForIndexing:
     """Stands in for a model instance while it is indexed: same fields, text values folded.
 
     The upstream indexers only call `get_search_fields()`, read `pk` and call
-    `field.get_value(obj)`, so wrapping the fields is enough to change what gets stored.
+    `field.get_value(obj)` (also on related objects, for RelatedFields), so wrapping the
+    fields is enough to change what gets stored.
     """
 
     def __init__(self, obj, language_code):
@@ -51,15 +52,27 @@ class _FoldedForIndexing:
     def get_search_fields(self):
         return self._fields
 
+    def _real(self, obj):
+        return self.obj if obj is self else obj
+
     def _fold(self, field):
-        if not isinstance(field, (SearchField, AutocompleteField)):
-            return field
         folded = copy.copy(field)
         original_get_value = field.get_value
+        if isinstance(field, RelatedFields):
+            folded.fields = [self._fold(sub_field) for sub_field in field.fields]
 
-        def get_value(_wrapper):
-            value = original_get_value(self.obj)
-            return fold_value(value, self.language_code)
+            def get_value(obj):
+                return original_get_value(self._real(obj))
+
+        elif isinstance(field, (SearchField, AutocompleteField)):
+
+            def get_value(obj):
+                return fold_value(original_get_value(self._real(obj)), self.language_code)
+
+        else:
+
+            def get_value(obj):
+                return original_get_value(self._real(obj))
 
         folded.get_value = get_value
         return folded
