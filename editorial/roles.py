@@ -5,9 +5,11 @@ what goes live. Page permissions are granted on each language's home page, so a 
 exactly one language tree (Moderators reach both).
 
 Every function takes an app registry, so the same code runs in the data migration (historical
-models) and at run time: on a fresh database the home pages only appear when
-`load_seed_content` runs after the migrations, so publishing a language's home page calls
-`set_up_roles_and_moderation` again (see `signals.py`). Running it twice changes nothing.
+models) and at run time. The migration sets everything up exactly
+(`set_up_roles_and_moderation`); on a fresh database the home pages only appear later, when
+`load_seed_content` runs, so publishing a language's home page adds that tree's page
+permissions and workflow (`attach_language_home`, see `signals.py`) without undoing anything an
+administrator has changed since. Running either twice changes nothing.
 """
 
 SOURCE_LANGUAGE = "tr"
@@ -78,6 +80,32 @@ def set_up_roles_and_moderation(apps):
     for name, trees in PAGE_PERMISSIONS.items():
         _set_page_permissions(apps, groups[name], trees, homes)
     _set_up_workflow(apps, groups[MODERATORS], homes)
+
+
+def attach_language_home(apps, home):
+    """Grant the roles their page permissions on a (new) language home and give it the
+    moderation workflow, adding only what is missing."""
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    language = home.locale.language_code
+    for name, trees in PAGE_PERMISSIONS.items():
+        group = _group(apps, name)
+        for codename in trees.get(language, []):
+            permission = _permission(
+                apps, "wagtailcore", "page", codename, PAGE_PERMISSION_NAMES[codename]
+            )
+            GroupPagePermission.objects.get_or_create(
+                group=group, page_id=home.pk, permission=permission
+            )
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is not None and not WorkflowPage.objects.filter(page_id=home.pk).exists():
+        WorkflowPage.objects.create(page_id=home.pk, workflow=workflow)
+
+
+def is_language_home(page):
+    content_type = page.content_type
+    return page.depth == 2 and (content_type.app_label, content_type.model) == ("home", "homepage")
 
 
 def language_homes(apps):

@@ -6,7 +6,8 @@
 2. Any page: treebeard's cached child count is corrected (wagtail-localize issue #773: a
    translated parent published on commit after its children were created keeps numchild=0,
    which hides the children from routing and from the admin explorer).
-3. A language's home page: the editorial roles and the moderation workflow are attached to it.
+3. A language's home page: the editorial roles' page permissions and the moderation workflow
+   are attached to it (on a fresh database the homes appear after the migrations).
 """
 
 from django.apps import apps as global_apps
@@ -14,7 +15,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published
 from wagtail_localize.models import TranslationSource
 
-from .roles import SOURCE_LANGUAGE, set_up_roles_and_moderation
+from .roles import SOURCE_LANGUAGE, attach_language_home, is_language_home
 
 
 def sync_translation_source(sender, instance, **kwargs):
@@ -33,8 +34,8 @@ def repair_child_count(sender, instance, **kwargs):
 
 
 def attach_roles_to_language_home(sender, instance, **kwargs):
-    if instance.depth == 2:
-        set_up_roles_and_moderation(global_apps)
+    if is_language_home(instance):
+        attach_language_home(global_apps, instance)
 
 
 def connect():

@@ -77,6 +77,44 @@ def test_running_the_setup_again_changes_nothing():
     assert before == after
 
 
+def test_publishing_a_home_again_keeps_what_an_administrator_changed(
+    django_capture_on_commit_callbacks,
+):
+    from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+
+    home = english_home()
+    translators = Group.objects.get(name=TRANSLATORS)
+    GroupPagePermission.objects.filter(
+        group=translators, page=home, permission__codename="publish_page"
+    ).delete()
+    other = Workflow.objects.create(name="Two reviewers")
+    WorkflowPage.objects.filter(page=home).update(workflow=other)
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+    # Missing grants come back; the administrator's choice of workflow stays.
+    assert GroupPagePermission.objects.filter(
+        group=translators, page=home, permission__codename="publish_page"
+    ).exists()
+    assert home.get_workflow() == other
+
+
+def test_a_new_language_home_gets_the_roles_and_the_workflow(
+    tr, django_capture_on_commit_callbacks
+):
+    from wagtail.models import GroupPagePermission, Locale
+
+    from home.models import HomePage
+
+    german = Locale.objects.create(language_code="de")
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Startseite", slug="start", locale=german))
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+    # German is neither the source nor the target language: only the workflow applies.
+    assert not GroupPagePermission.objects.filter(page=home).exists()
+    assert home.get_workflow().name == "Moderation"
+
+
 # Editors ------------------------------------------------------------------------------------
 
 
@@ -88,6 +126,11 @@ def test_editor_opens_a_turkish_page_in_the_editor(client, editor):
 def test_editor_may_add_a_page_under_the_turkish_home(client, editor):
     response = client.get(f"/admin/pages/add/home/standardpage/{turkish_home().pk}/")
     assert response.status_code == 200
+
+
+def test_editor_uploads_images_and_documents_for_their_pages(client, editor):
+    assert client.get("/admin/images/multiple/add/").status_code == 200
+    assert client.get("/admin/documents/multiple/add/").status_code == 200
 
 
 def test_editor_is_refused_the_english_page_editor(client, editor):
@@ -152,6 +195,10 @@ def test_translator_is_refused_the_turkish_page_editor(client, translator):
     response = client.post(f"/admin/pages/{page.pk}/edit/", {"title": "Değiştirildi"})
     assert is_refused(response)
     assert Page.objects.get(pk=page.pk).title == page.title
+
+
+def test_translator_is_refused_uploading_images(client, translator):
+    assert is_refused(client.get("/admin/images/multiple/add/"))
 
 
 def test_translator_is_refused_adding_pages_in_either_language(client, translator):

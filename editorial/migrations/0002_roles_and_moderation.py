@@ -22,6 +22,11 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("wagtailcore", "0098_apitoken"),
+        # After Wagtail's initial data, which gives its default Editors and Moderators groups
+        # document permissions; ours replace them (images and documents stay available
+        # through Wagtail's collection permissions).
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailimages", "0027_image_description"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
         ("forms_app", "0001_initial"),
         ("home", "0001_initial"),
