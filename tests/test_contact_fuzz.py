@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 FIELDS = ["adiniz_ve_soyadiniz", "e_posta_adresiniz", "kurumunuz", "konu", "mesajiniz"]
 TOPICS = ["genel-bilgi", "yerel-diplomasi", "nalas", "diger"]
 FUZZ = settings(
-    max_examples=120,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
