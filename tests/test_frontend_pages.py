@@ -119,3 +119,11 @@ def test_network_page_shows_its_key_figures_first(client):
         "Countries": "12",
         "Population represented": "about 80,000,000",
     }
+
+
+def test_call_to_action_links_to_the_chosen_page_in_the_page_language(client):
+    pages = create_standard_pages()
+    for language, contact_url in (("tr", "/tr/iletisim/"), ("en", "/en/contact/")):
+        document = parse(client.get(pages[language].url))
+        cta = next(a for a in document.iter("a") if a.get("class") == "button")
+        assert cta.get("href") == contact_url
