@@ -18,7 +18,7 @@ from django.utils.cache import patch_vary_headers
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
-STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link")
+STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "X-Robots-Tag")
 
 
 def _cache():
@@ -124,39 +124,40 @@ class PageCacheMiddleware:
         return response
 
 
-def connect_invalidation_signals():
-    """Everything a public page can show: pages, their translations, snippets, redirects,
-    images, documents, sites and locales. Called from HomeConfig.ready()."""
-    from django.db.models.signals import post_delete, post_save
+def _shown_on_pages(model):
+    """Models whose changes can show on a public page (checked lazily: snippets register
+    after this app is ready)."""
     from wagtail.contrib.redirects.models import Redirect
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Locale, Page, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
     from wagtail.snippets.models import get_snippet_models
+
+    watched = (Redirect, Site, Locale, get_image_model(), get_document_model())
+    return issubclass(model, Page) or issubclass(model, watched) or model in get_snippet_models()
+
+
+def _invalidate_on_model_change(sender, **kwargs):
+    if _shown_on_pages(sender):
+        invalidate_page_cache()
+
+
+def connect_invalidation_signals():
+    """Publish, unpublish, move and delete of pages, and saves/deletes of everything a page can
+    show (snippets, redirects, images, documents, sites, locales). Called from
+    HomeConfig.ready()."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate_page_cache, dispatch_uid=f"pagecache-{id(signal)}")
-    post_delete.connect(invalidate_page_cache, sender=Page, dispatch_uid="pagecache-page-delete")
-    for model in (
-        Redirect,
-        Site,
-        Locale,
-        get_image_model(),
-        get_document_model(),
-        *get_snippet_models(),
-    ):
-        for signal in (post_save, post_delete):
-            signal.connect(
-                invalidate_page_cache,
-                sender=model,
-                dispatch_uid=f"pagecache-{signal is post_save}-{model._meta.label}",
-            )
-    # Deleting a specific page deletes its base Page row too, but the signal is sent for the
-    # concrete class; listen on every page model so no deletion slips through.
-    from wagtail.models import get_page_models
+    # Page saves are drafts until published (page_published covers those); deletes count.
+    post_delete.connect(_invalidate_on_model_change, dispatch_uid="pagecache-delete")
+    post_save.connect(_invalidate_on_save, dispatch_uid="pagecache-save")
 
-    for model in get_page_models():
-        post_delete.connect(
-            invalidate_page_cache, sender=model, dispatch_uid=f"pagecache-del-{model._meta.label}"
-        )
+
+def _invalidate_on_save(sender, **kwargs):
+    from wagtail.models import Page
+
+    if not issubclass(sender, Page):
+        _invalidate_on_model_change(sender, **kwargs)
