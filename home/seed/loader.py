@@ -101,10 +101,10 @@ class SeedLoader:
         if existing:
             return existing.specific
         page = self.build_page(spec)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
         for field, key in spec.get("page_links", {}).items():
             setattr(page, field, pages[key])
+        parent.add_child(instance=page)
+        page.save_revision().publish()
         self.created.append(page)
         self.log(f"created {page.url_path}")
         return page
