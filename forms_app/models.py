@@ -350,16 +350,25 @@ class ContactFormPage(AbstractForm):
         if self.privacy_notice_page_id is None:
             return None
         # Page links are not translated by wagtail-localize; find the notice and its
-        # translation into this form's language in one query.
+        # translation into this form's language in one query, kept until the next publish.
         from wagtail.models import Page
 
-        chosen = Page.objects.filter(pk=self.privacy_notice_page_id)
-        candidates = Page.objects.filter(
-            models.Q(pk=self.privacy_notice_page_id)
-            | models.Q(translation_key__in=chosen.values("translation_key"), locale=self.locale_id)
+        from mbbcms.page_cache import cached_until_publish
+
+        def find_notice():
+            chosen = Page.objects.filter(pk=self.privacy_notice_page_id)
+            candidates = Page.objects.filter(
+                models.Q(pk=self.privacy_notice_page_id)
+                | models.Q(
+                    translation_key__in=chosen.values("translation_key"), locale=self.locale_id
+                )
+            )
+            candidates = sorted(candidates, key=lambda page: page.locale_id != self.locale_id)
+            return candidates[0] if candidates else None
+
+        return cached_until_publish(
+            f"privacy-notice:{self.privacy_notice_page_id}:{self.locale_id}", find_notice
         )
-        candidates = sorted(candidates, key=lambda page: page.locale_id != self.locale_id)
-        return candidates[0] if candidates else None
 
     def get_submission_class(self):
         return Inquiry

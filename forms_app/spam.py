@@ -96,6 +96,10 @@ class RateLimiter:
         except ValueError:  # expired between add() and incr()
             cache.set(self.key, 1, timeout=window)
             count = 1
+        if count is None:
+            # The cache is down (mbbcms.cache_backends degrades to no answer): accept the
+            # inquiry rather than lose it; the honeypot and fill time still apply.
+            return True
         return count <= settings.CONTACT_RATE_LIMIT
 
     def retry_after(self):

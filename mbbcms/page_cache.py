@@ -161,3 +161,27 @@ def _invalidate_on_save(sender, **kwargs):
 
     if not issubclass(sender, Page):
         _invalidate_on_model_change(sender, **kwargs)
+
+
+def cached_until_publish(key, compute, timeout=24 * 60 * 60):
+    """`compute()`'s result, kept in the cache until the next publish retires the generation.
+
+    For small things every page of a language shows (footer, the privacy-notice link): the
+    first render after a publish queries, the rest don't. Without a cache it just computes.
+    """
+    generation = current_generation()
+    if generation is None:
+        return compute()
+    full_key = f"published:{generation}:{key}"
+    try:
+        cached = _cache().get(full_key)
+    except Exception:  # noqa: BLE001
+        cached = None
+    if cached is not None:
+        return cached[0]
+    value = compute()
+    try:
+        _cache().set(full_key, (value,), timeout=timeout)
+    except Exception:  # noqa: BLE001
+        logger.warning("page cache unavailable (write)", exc_info=True)
+    return value

@@ -149,3 +149,17 @@ def test_the_form_page_is_never_stored_in_a_shared_cache(client, tr):
     response = client.get(contact_page(tr).url)
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_the_rate_limit_lets_inquiries_through_when_the_cache_is_down(settings):
+    """Found by bench/faults.py: with Redis stopped, the limiter must fail open, not 500."""
+    from forms_app.spam import RateLimiter
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        }
+    }
+    assert RateLimiter("203.0.113.9").allow() is True

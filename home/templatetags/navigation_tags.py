@@ -10,13 +10,12 @@ from dataclasses import dataclass, field
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from home.models import FooterText
-from mbbcms.page_cache import current_generation
+from mbbcms.page_cache import cached_until_publish
 
 register = template.Library()
 
@@ -164,15 +163,10 @@ def breadcrumbs(context, page):
 
 def get_footer(language_code):
     """The language's footer contact details, from the cache while nothing has been published."""
-    generation = current_generation()
-    key = f"chrome:footer:{generation}:{language_code}"
-    cached = cache.get(key) if generation is not None else None
-    if cached is not None:
-        return cached[0]
-    footer = FooterText.objects.filter(locale__language_code=language_code).first()
-    if generation is not None:
-        cache.set(key, (footer,), timeout=24 * 60 * 60)
-    return footer
+    return cached_until_publish(
+        f"chrome:footer:{language_code}",
+        lambda: FooterText.objects.filter(locale__language_code=language_code).first(),
+    )
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
