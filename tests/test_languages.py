@@ -139,3 +139,10 @@ def test_network_directory_shows_eight_cards(client, tr):
     document = parse(client.get(page.url))
     cards = [li for li in document.iter("li") if "network-card" in (li.get("class") or "")]
     assert len(cards) == 8
+
+
+def test_switcher_on_the_search_page_keeps_the_query_in_the_other_language(client):
+    document = parse(client.get("/tr/arama/?q=nalas"))
+    switcher = next(nav for nav in document.iter("nav") if "language-switcher" in nav.get("class"))
+    assert [a.get("href") for a in switcher.iter("a")] == ["/en/search/?q=nalas"]
+    assert "not translated" not in "".join(switcher.itertext())

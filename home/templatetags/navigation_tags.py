@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django import template
 from django.conf import settings
 from django.db.models import Q
+from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
@@ -98,6 +99,12 @@ def get_chrome(request, page):
     return chrome
 
 
+def _is_i18n_view(request):
+    """True for a resolved non-page view inside the language prefixes (not a 404)."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name not in (None, "wagtail_serve")
+
+
 @register.simple_tag(takes_context=True)
 def get_alternates(context, page=None):
     """One entry per site language: the URL of `page` in that language, if it is translated.
@@ -112,9 +119,16 @@ def get_alternates(context, page=None):
     alternates = []
     for code, name in settings.LANGUAGES:
         translation = translations.get(code)
-        if translation is not None:
+        translated = translation is not None
+        if translated:
             url = translation.get_url(request=request)
             full_url = translation.get_full_url(request=request)
+        elif not isinstance(page, Page) and request is not None and _is_i18n_view(request):
+            # A view of our own such as search: the same view in the other language, with
+            # its query string, is its translation.
+            url = translate_url(request.get_full_path(), code)
+            full_url = request.build_absolute_uri(url)
+            translated = True
         else:
             url = f"/{code}/"
             full_url = request.build_absolute_uri(url) if request else url
@@ -124,7 +138,7 @@ def get_alternates(context, page=None):
                 "name": name,
                 "url": url,
                 "full_url": full_url,
-                "translated": translation is not None,
+                "translated": translated,
                 "current": code == current,
             }
         )
