@@ -9,15 +9,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root
+from mbbcms.chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
+
+CHROMIUM = CHROMIUM_PATH
 PAGES = {
     "home": {"tr": "/tr/", "en": "/en/"},
     "work-areas": {"tr": "/tr/calisma-alanlarimiz/", "en": "/en/our-work-areas/"},

@@ -19,15 +19,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "img"
+sys.path.insert(0, str(ROOT))
+from mbbcms.chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
+
 PASSWORD = "docs-screenshots-1"  # noqa: S105 - scratch database only
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def set_up_django():
@@ -123,9 +118,7 @@ def shoot(base_url, language, scenario):
         sys.stdout.write(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KiB\n")
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 800})
 
         login(page, "translator")

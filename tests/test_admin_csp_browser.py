@@ -6,7 +6,9 @@ import shutil
 import pytest
 from wagtail.models import Page
 
-CHROMIUM = "/usr/bin/chromium"
+from mbbcms.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
+
+CHROMIUM = CHROMIUM_PATH
 if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
     pytest.skip(
         f"Chromium not found at {CHROMIUM}: admin CSP browser test skipped", allow_module_level=True
@@ -14,14 +16,6 @@ if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -46,7 +40,7 @@ def test_admin_editors_run_without_csp_violations(live_server, seeded, django_us
     ]
     problems = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.on(
             "console",

@@ -13,15 +13,9 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from mbbcms.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
+
+CHROMIUM = Path(CHROMIUM_PATH)
 
 
 @pytest.fixture(scope="module")

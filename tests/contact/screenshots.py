@@ -10,14 +10,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root
+from mbbcms.chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
+
 PAGES = {"tr": "/tr/iletisim/", "en": "/en/contact/"}
 WIDTHS = [360, 1280]
 
@@ -26,9 +21,7 @@ def main(base, folder):
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         for language, path in PAGES.items():
             for width in WIDTHS:
                 page = browser.new_page(viewport={"width": width, "height": 900})
