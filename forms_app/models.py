@@ -20,6 +20,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
+from mbbcms.view_restrictions import CachedViewRestrictionsMixin
 
 from .choices import CHOICE_FIELD_TYPES, choice_pairs, split_choices
 from .forms import ContactFormBuilder
@@ -244,7 +245,7 @@ class OutgoingEmail(models.Model):
         return f"{self.get_kind_display()} → {self.to_address}"
 
 
-class ContactFormPage(AbstractForm):
+class ContactFormPage(CachedViewRestrictionsMixin, AbstractForm):
     """ "İletişim": the contact form. Submissions are stored and listed in the admin."""
 
     introduction = models.TextField(_("introduction"), blank=True)

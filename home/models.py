@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -6,6 +7,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from mbbcms.view_restrictions import CachedViewRestrictionsMixin
 
 from .blocks import BodyStreamBlock
 
@@ -23,7 +26,7 @@ def specific_pages_in_one_query(pages, *models):
     return specific_pages
 
 
-class BasePage(Page):
+class BasePage(CachedViewRestrictionsMixin, Page):
     """Fields every content page shares: a short introduction and a StreamField body."""
 
     introduction = models.TextField(
@@ -90,10 +93,13 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["work_areas"] = self.get_work_areas()
-        networks = list(self.get_networks())
+        # Lazy: when the page's cached fragments answer, these queries never run.
+        networks = SimpleLazyObject(lambda: list(self.get_networks()))
+        context["work_areas"] = SimpleLazyObject(self.get_work_areas)
         context["networks"] = networks
-        context["first_joined_year"] = networks[0].joined_year if networks else None
+        context["first_joined_year"] = SimpleLazyObject(
+            lambda: networks[0].joined_year if networks else None
+        )
         return context
 
 
@@ -116,7 +122,7 @@ class WorkAreaIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["work_areas"] = self.get_work_areas()
+        context["work_areas"] = SimpleLazyObject(self.get_work_areas)  # lazy, as on HomePage
         return context
 
 

@@ -125,15 +125,23 @@ class PageCacheMiddleware:
 
 
 def _shown_on_pages(model):
-    """Models whose changes can show on a public page (checked lazily: snippets register
-    after this app is ready)."""
+    """Models whose changes can show on (or hide) a public page (checked lazily: snippets
+    register after this app is ready)."""
     from wagtail.contrib.redirects.models import Redirect
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
-    watched = (Redirect, Site, Locale, get_image_model(), get_document_model())
+    # A new view restriction must retire the public copies of the pages it now protects.
+    watched = (
+        Redirect,
+        Site,
+        Locale,
+        PageViewRestriction,
+        get_image_model(),
+        get_document_model(),
+    )
     return issubclass(model, Page) or issubclass(model, watched) or model in get_snippet_models()
 
 
@@ -185,3 +193,23 @@ def cached_until_publish(key, compute, timeout=24 * 60 * 60):
     except Exception:  # noqa: BLE001
         logger.warning("page cache unavailable (write)", exc_info=True)
     return value
+
+
+_memo = {"generation": None, "values": {}}
+
+
+def memoised_until_publish(key, compute):
+    """Like `cached_until_publish`, but kept in this process's memory: for values read on every
+    request (the routing table), where unpickling them from the shared cache would cost more
+    than it saves. The shared generation still decides when they are retired, so every
+    replica drops them on the next publish. Callers must treat the value as a hint that they
+    verify, because a change made without a signal does not retire it."""
+    generation = current_generation()
+    if generation is None:
+        return compute()
+    if _memo["generation"] != generation:
+        _memo["generation"], _memo["values"] = generation, {}
+    values = _memo["values"]
+    if key not in values:
+        values[key] = compute()
+    return values[key]

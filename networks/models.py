@@ -1,6 +1,10 @@
+from functools import partial
+from operator import getitem
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.formats import number_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -9,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
+from mbbcms.view_restrictions import CachedViewRestrictionsMixin
 
 YEAR_VALIDATORS = [MinValueValidator(1800), MaxValueValidator(2100)]
 
@@ -31,7 +36,7 @@ def format_figure(number, approximation):
     return text
 
 
-class NetworkIndexPage(Page):
+class NetworkIndexPage(CachedViewRestrictionsMixin, Page):
     """ "Uluslararası Üyelikler": the directory of MBB's international network memberships."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -53,9 +58,15 @@ class NetworkIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # One query: sorting, filtering and the timeline all work on the same list.
-        networks = list(self.get_networks())
-        context.update(directory_context(networks, request.GET))
+        # One query: sorting, filtering and the timeline all work on the same list. Lazy: when
+        # the cached directory fragment answers, it never runs.
+        directory = SimpleLazyObject(
+            lambda: directory_context(list(self.get_networks()), request.GET)
+        )
+        context.update(
+            {key: SimpleLazyObject(partial(getitem, directory, key)) for key in DIRECTORY_KEYS}
+        )
+        context["directory_key"] = directory_cache_key(request.GET)
         return context
 
 
@@ -86,6 +97,31 @@ def membership_timeline(networks):
     for network in sorted(networks, key=_by_oldest):
         years.setdefault(network.joined_year, []).append(network)
     return list(years.items())
+
+
+DIRECTORY_KEYS = (
+    "networks",
+    "network_total",
+    "sort",
+    "sort_options",
+    "joined",
+    "year_options",
+    "is_filtered",
+    "timeline",
+    "directory_notices",
+)
+
+
+def directory_cache_key(params):
+    """What of the query string can change the directory, read without the database: a few
+    values, so odd query strings cannot fill the fragment cache."""
+    sort = params.get("sort") or DEFAULT_SORT
+    joined = (params.get("joined") or "").strip()
+    if joined.isdigit() and len(joined.lstrip("0")) <= 4:
+        joined = int(joined)
+    elif joined:
+        joined = "invalid"  # not a year we could have: the same notice for all of them
+    return (sort if sort in SORT_ORDERS else "invalid", joined)
 
 
 def directory_context(networks, params):
@@ -129,7 +165,7 @@ def directory_context(networks, params):
     }
 
 
-class NetworkPage(Page):
+class NetworkPage(CachedViewRestrictionsMixin, Page):
     """One international network MBB belongs to. Facts are typed fields, not prose."""
 
     acronym = models.CharField(

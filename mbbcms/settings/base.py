@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "mbbcms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "mbbcms.routing.PageRoutingMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -236,6 +237,9 @@ CACHES = {
 }
 # Anonymous page views come from the cache; any publish retires every cached page.
 PAGE_CACHE_SECONDS = 0
+# Parts of pages that are the same for every visitor ({% cachefragment %}), for the requests the
+# page cache does not answer; also retired by every publish. 0 turns them off.
+FRAGMENT_CACHE_SECONDS = 24 * 60 * 60
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz")
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

@@ -106,6 +106,7 @@ if REDIS_URL:
         }
     }
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
 
 # CDN purge on publish (wagtail.contrib.frontend_cache), when a purge endpoint is configured.
 if env("FRONTEND_CACHE_PURGE_URL"):
