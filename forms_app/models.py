@@ -20,6 +20,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
+from mbbcms.page_cache import cached_until_publish
 from mbbcms.view_restrictions import CachedViewRestrictionsMixin
 
 from .choices import CHOICE_FIELD_TYPES, choice_pairs, split_choices
@@ -320,9 +321,13 @@ class ContactFormPage(CachedViewRestrictionsMixin, AbstractForm):
     form_builder = ContactFormBuilder
 
     def get_form_fields(self):
-        """This page's fields, each knowing its source-language twin, in one query."""
+        """This page's fields, each knowing its source-language twin: one query, kept until
+        the next publish (fields only change when the page is published)."""
         if not self.pk:
             return self.form_fields.all()
+        return cached_until_publish(f"form-fields:{self.pk}", self._load_form_fields)
+
+    def _load_form_fields(self):
         own_keys = FormField.objects.filter(page=self).values("translation_key")
         rows = FormField.objects.filter(
             models.Q(page=self)
@@ -353,8 +358,6 @@ class ContactFormPage(CachedViewRestrictionsMixin, AbstractForm):
         # Page links are not translated by wagtail-localize; find the notice and its
         # translation into this form's language in one query, kept until the next publish.
         from wagtail.models import Page
-
-        from mbbcms.page_cache import cached_until_publish
 
         def find_notice():
             chosen = Page.objects.filter(pk=self.privacy_notice_page_id)

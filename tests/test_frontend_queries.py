@@ -20,7 +20,10 @@ def standard_pages():
 
 @pytest.fixture(autouse=True)
 def no_page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 0  # measure the render itself, never a cached copy
+    # Measure the render from scratch: no cached page and no cached fragments (their own
+    # query counts are tested in test_render_caching.py).
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
 
 
 def count_queries(client, url):

@@ -1,0 +1,211 @@
+"""What keeps a render fast when the full-page cache cannot answer, and why it is never stale:
+the routing table, the view-restriction shortcut and the fragment cache."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from wagtail.models import Page, PageViewRestriction
+
+from forms_app.models import ContactFormPage
+from home.models import HomePage, WorkAreaIndexPage, WorkAreaPage
+from networks.models import NetworkIndexPage, NetworkPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fragments_on(settings):
+    settings.PAGE_CACHE_SECONDS = 0  # every request renders; only fragments may be cached
+    settings.FRAGMENT_CACHE_SECONDS = 600
+
+
+def html(url, client=None, **params):
+    response = (client or Client()).get(url, params)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+# Fragment cache ------------------------------------------------------------------------------
+
+
+def test_a_second_render_only_loads_the_page(tr, django_assert_num_queries):
+    url = NetworkPage.objects.get(locale=tr, acronym="NALAS").url
+    first = html(url)
+    with django_assert_num_queries(1):  # the page itself; head, header, main, footer cached
+        second = html(url)
+    assert second == first
+
+
+def test_publishing_a_menu_page_updates_the_header_of_every_page(tr):
+    network_url = NetworkPage.objects.get(locale=tr, acronym="ALDA").url
+    home_url = HomePage.objects.get(locale=tr).url
+    html(network_url), html(home_url)
+    overview = WorkAreaIndexPage.objects.get(locale=tr)
+    overview.title = "Faaliyet alanlarımız"
+    overview.save_revision().publish()
+    for url in (network_url, home_url):
+        nav = re.search(r'<nav class="main-nav".*?</nav>', html(url), re.S).group(0)
+        assert "Faaliyet alanlarımız" in nav, url
+
+
+def test_publishing_a_network_updates_the_directory_and_home_page(tr):
+    network = NetworkPage.objects.get(locale=tr, acronym="GWOPA")
+    directory_url, home_url = network.get_parent().url, HomePage.objects.get(locale=tr).url
+    assert ">GWOPA<" in html(directory_url)
+    html(home_url)
+    network.acronym = "GWOPA-X"
+    network.save_revision().publish()
+    assert ">GWOPA-X<" in html(directory_url)
+    assert ">GWOPA-X<" in html(home_url)
+
+
+def test_each_language_gets_its_own_fragments(tr, en):
+    turkish = WorkAreaPage.objects.get(locale=tr)
+    english = turkish.get_translation(en)
+    turkish_html = html(turkish.url)
+    english_html = html(english.url)
+    assert 'lang="tr"' in turkish_html and "Ana içeriğe geç" in turkish_html
+    assert 'lang="en"' in english_html and "Skip to main content" in english_html
+    for text in (turkish.title, "Çalışma Alanlarımız", "Marmara Belediyeler Birliği"):
+        assert text not in english_html
+
+
+@pytest.mark.parametrize(
+    ("params", "expected", "notice"),
+    [
+        ({}, ["AEBR", "GWOPA"], None),  # most recent first, then by name
+        ({"sort": "name"}, ["AEBR", "ALDA"], None),
+        ({"sort": "joined"}, ["NALAS", "TDBB"], None),
+        ({"joined": "2017"}, ["ALDA"], None),
+        ({"sort": "nonsense"}, ["AEBR", "GWOPA"], "That sort order is not available"),
+        ({"joined": "1066"}, ["AEBR", "GWOPA"], "There is no membership from the year you chose"),
+    ],
+)
+def test_directory_fragments_follow_the_query_string(en, params, expected, notice):
+    url = NetworkIndexPage.objects.get(locale=en).url
+    html(url), html(url, sort="name")  # fill the cache with other variants first
+    page = html(url, **params)
+    acronyms = re.findall(r'<p class="network-card__acronym">([^<]+)</p>', page)
+    assert acronyms[: len(expected)] == expected
+    assert (notice in page) if notice else ('class="notice"' not in page)
+
+
+def test_a_year_written_with_leading_zeros_filters_like_the_year(en):
+    url = NetworkIndexPage.objects.get(locale=en).url
+    year = NetworkPage.objects.filter(locale=en).order_by("joined_year").first().joined_year
+    plain, padded = html(url, joined=str(year)), html(url, joined=f"00{year}")
+    cards = r'<ul class="card-grid network-cards">.*?</ul>'
+    assert re.search(cards, padded, re.S).group(0) == re.search(cards, plain, re.S).group(0)
+    assert "There is no membership" not in padded
+
+
+def test_a_preview_never_reads_or_fills_the_fragment_cache(tr):
+    page = WorkAreaPage.objects.get(locale=tr)
+    site_host = Client(HTTP_HOST="localhost")  # the host Wagtail's preview request uses
+    assert page.title in html(page.url, site_host)
+    page.title = "Taslak başlık"
+    revision = page.save_revision()
+    preview = revision.as_object().make_preview_request()
+    assert "<h1>Taslak başlık</h1>" in preview.content.decode()  # main content, not <title>
+    # ... and the live page still shows the published title everywhere.
+    assert "Taslak başlık" not in html(page.url, site_host)
+
+
+def test_contact_form_tokens_stay_per_visitor(tr):
+    url = ContactFormPage.objects.get(locale=tr).url
+    first, second = html(url), html(url)
+    token = r'name="(csrfmiddlewaretoken|contact_form_token)" value="([^"]+)"'
+    first_tokens, second_tokens = re.findall(token, first), re.findall(token, second)
+    assert len(first_tokens) == 2
+    assert dict(first_tokens)["csrfmiddlewaretoken"] != dict(second_tokens)["csrfmiddlewaretoken"]
+
+
+def test_a_form_with_errors_is_never_answered_from_the_empty_form(tr):
+    page = ContactFormPage.objects.get(locale=tr)
+    html(page.url)  # caches the empty form's fields
+    response = Client().post(page.url, {"adiniz_ve_soyadiniz": "Ayşe Yılmaz"})
+    content = response.content.decode()
+    assert 'aria-invalid="true"' in content
+    assert 'value="Ayşe Yılmaz"' in content
+
+
+def test_fragments_are_off_when_the_setting_is_zero(tr, settings, django_assert_num_queries):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    url = HomePage.objects.get(locale=tr).url
+    html(url)
+    with django_assert_num_queries(4):  # page, chrome, work areas, networks: all rendered
+        html(url)
+
+
+# Routing table ------------------------------------------------------------------------------
+
+
+def test_every_page_is_routed_in_one_query(tr, en, django_assert_num_queries):
+    client = Client()
+    urls = [page.url for page in Page.objects.live().filter(depth__gte=2).specific()]
+    assert len(urls) == 28
+    for url in urls:
+        client.get(url)  # fill the fragments
+    for url in urls:
+        with django_assert_num_queries(1):
+            assert client.get(url).status_code == 200, url
+
+
+def test_a_page_taken_offline_without_a_signal_is_not_served(tr):
+    """The table is a hint: the page it names is checked to be live and at that path."""
+    page = NetworkPage.objects.get(locale=tr, acronym="ICLEI")
+    html(page.url)
+    Page.objects.filter(pk=page.pk).update(live=False)  # no publish signal
+    assert Client().get(page.url).status_code == 404
+
+
+def test_a_page_renamed_without_a_signal_is_found_at_its_new_path_only(tr):
+    page = NetworkPage.objects.get(locale=tr, acronym="NALAS")
+    old_url = page.url
+    html(old_url)
+    parent_path = page.get_parent().url_path
+    Page.objects.filter(pk=page.pk).update(slug="nalas-yeni", url_path=f"{parent_path}nalas-yeni/")
+    assert Client().get(old_url).status_code == 404
+    assert Client().get(old_url.replace("/nalas/", "/nalas-yeni/")).status_code == 200
+
+
+def test_a_newly_published_page_is_routed_at_once(tr):
+    area_index = WorkAreaIndexPage.objects.get(locale=tr)
+    html(area_index.url)  # builds the table
+    new_page = WorkAreaPage(title="Kentsel dayanıklılık", slug="kentsel-dayaniklilik", live=False)
+    area_index.add_child(instance=new_page)
+    assert Client().get(f"{area_index.url}kentsel-dayaniklilik/").status_code == 404
+    new_page.save_revision().publish()
+    assert "Kentsel dayanıklılık" in html(f"{area_index.url}kentsel-dayaniklilik/")
+
+
+def test_unknown_paths_still_get_the_not_found_page():
+    response = Client().get("/en/our-work-areas/no-such-page/")
+    assert response.status_code == 404
+
+
+# View restrictions ---------------------------------------------------------------------------
+
+
+def test_a_new_login_restriction_protects_the_page_at_once(tr, settings):
+    settings.PAGE_CACHE_SECONDS = 600  # also retires the public copy in the page cache
+    page = WorkAreaPage.objects.get(locale=tr)
+    html(page.url), html(page.url)
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = Client().get(page.url)
+    assert response.status_code == 302
+    assert "next=" in response["Location"]
+
+
+def test_restrictions_on_an_ancestor_cover_its_children(tr):
+    network = NetworkPage.objects.get(locale=tr, acronym="TDBB")
+    html(network.url)
+    restriction = PageViewRestriction.objects.create(
+        page=network.get_parent(), restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name="Editors"))
+    assert Client().get(network.url).status_code == 302
+    restriction.delete()
+    assert Client().get(network.url).status_code == 200
