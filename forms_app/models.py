@@ -20,7 +20,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
-from mbbcms.page_cache import cached_until_publish
+from mbbcms.page_cache import cached_until_publish, memoised_until_publish
 from mbbcms.view_restrictions import CachedViewRestrictionsMixin
 
 from .choices import CHOICE_FIELD_TYPES, choice_pairs, split_choices
@@ -342,6 +342,12 @@ class ContactFormPage(CachedViewRestrictionsMixin, AbstractForm):
         for field in fields:
             field._source_field = sources.get(field.translation_key, field)
         return fields
+
+    def get_form_class(self):
+        """Built once per process until the next publish: the fields only change then."""
+        if not self.pk:
+            return super().get_form_class()
+        return memoised_until_publish(("contact-form-class", self.pk), super().get_form_class)
 
     def get_topic_field(self):
         """The field whose answer routes the inquiry: the first single-choice field."""

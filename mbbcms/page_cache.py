@@ -9,6 +9,7 @@ replicas). Cache failures never break a request: the page is simply rendered.
 """
 
 import logging
+import secrets
 
 from django.conf import settings
 from django.core.cache import caches
@@ -29,9 +30,15 @@ def page_cache_seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
+def _new_generation():
+    # Random, not 1: after the cache is flushed (a Redis restart keeps nothing) the generation
+    # must not repeat one that a process still holds values for.
+    return secrets.randbelow(2**48) + 1
+
+
 def current_generation():
     try:
-        return _cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+        return _cache().get_or_set(GENERATION_KEY, _new_generation, timeout=None)
     except Exception:  # noqa: BLE001 - a failing cache must not fail the page
         logger.warning("page cache unavailable (generation read)", exc_info=True)
         return None
@@ -44,7 +51,7 @@ def invalidate_page_cache(**kwargs):
         try:
             cache.incr(GENERATION_KEY)
         except ValueError:  # no generation yet: nothing is cached under it
-            cache.set(GENERATION_KEY, 2, timeout=None)
+            cache.set(GENERATION_KEY, _new_generation(), timeout=None)
     except Exception:  # noqa: BLE001
         logger.warning("page cache unavailable (invalidation)", exc_info=True)
 

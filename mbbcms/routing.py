@@ -64,7 +64,8 @@ def route_from_table(request, path):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return None
-    page = model.objects.live().filter(pk=page_id, url_path=url_path).first()
+    # A slice, not .first(): no ORDER BY to compile for a primary-key lookup.
+    page = next(iter(model.objects.live().filter(pk=page_id, url_path=url_path)[:1]), None)
     if page is None:
         return None
     return page.route(request, [])

@@ -11,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 from forms_app.models import ContactFormPage
 from home.models import HomePage, WorkAreaIndexPage, WorkAreaPage
 from networks.models import NetworkIndexPage, NetworkPage
+from tests.browser.site_pages import LANGUAGES, create_standard_pages, page_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +29,24 @@ def html(url, client=None, **params):
 
 
 # Fragment cache ------------------------------------------------------------------------------
+
+PER_VISITOR_TOKENS = re.compile(r'name="(csrfmiddlewaretoken|contact_form_token)" value="[^"]+"')
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_from_fragments_are_identical_to_pages_rendered_from_scratch(language, settings):
+    create_standard_pages()  # a page with every StreamField block
+    urls = page_urls(language)
+    assert len(urls) == 7
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    from_scratch = {name: html(url) for name, url in urls.items()}
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    for name, url in urls.items():
+        html(url)  # fills the fragments
+        from_fragments = html(url)
+        assert PER_VISITOR_TOKENS.sub("", from_fragments) == PER_VISITOR_TOKENS.sub(
+            "", from_scratch[name]
+        ), name
 
 
 def test_a_second_render_only_loads_the_page(tr, django_assert_num_queries):
