@@ -205,15 +205,16 @@ def cached_until_publish(key, compute, timeout=24 * 60 * 60):
 _memo = {"generation": None, "values": {}}
 
 
-def memoised_until_publish(key, compute):
+def memoised_until_publish(key, compute, without_cache=None):
     """Like `cached_until_publish`, but kept in this process's memory: for values read on every
     request (the routing table), where unpickling them from the shared cache would cost more
     than it saves. The shared generation still decides when they are retired, so every
     replica drops them on the next publish. Callers must treat the value as a hint that they
-    verify, because a change made without a signal does not retire it."""
+    verify, because a change made without a signal does not retire it. While the cache is
+    unavailable there is no generation to trust: `without_cache()` answers, else `compute()`."""
     generation = current_generation()
     if generation is None:
-        return compute()
+        return (without_cache or compute)()
     if _memo["generation"] != generation:
         _memo["generation"], _memo["values"] = generation, {}
     values = _memo["values"]

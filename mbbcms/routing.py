@@ -52,12 +52,17 @@ def route_from_table(request, path):
     if site is None:
         return None
     request._wagtail_site = site
-    roots = memoised_until_publish(("roots", site.pk), lambda: _root_url_paths(site))
+    # Without the cache (Redis down) the tables would be rebuilt on every request: Wagtail
+    # routes instead.
+    roots = memoised_until_publish(
+        ("roots", site.pk), lambda: _root_url_paths(site), without_cache=dict
+    )
     root_url_path = roots.get(get_language())
     if root_url_path is None:
         return None
     url_path = root_url_path + "".join(f"{part}/" for part in path.split("/") if part)
-    entry = memoised_until_publish("pages", _live_pages_by_url_path).get(url_path)
+    pages = memoised_until_publish("pages", _live_pages_by_url_path, without_cache=dict)
+    entry = pages.get(url_path)
     if entry is None:
         return None
     content_type_id, page_id = entry
