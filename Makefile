@@ -43,7 +43,9 @@ format: install
 # Needs GNU gettext (msgfmt/xgettext). Compiled .mo files are committed, so running the
 # site never needs gettext.
 messages: install
-	$(MANAGE) makemessages --locale tr --locale en --ignore ".venv/*" --no-obsolete
+	$(MANAGE) makemessages --locale tr --locale en --no-obsolete --ignore ".venv/*" \
+		--ignore "node_modules/*" --ignore "staticfiles/*" --ignore "docs/*" \
+		--ignore "templates/wagtailadmin/*" --ignore "templates/wagtail_localize/*"
 	$(MANAGE) compilemessages --ignore ".venv/*"
 
 check: install

@@ -16,6 +16,13 @@ from home.blocks import BodyStreamBlock
 from mbbcms.view_restrictions import CachedViewRestrictionsMixin
 
 YEAR_VALIDATORS = [MinValueValidator(1800), MaxValueValidator(2100)]
+# Languages a network's own short name may be in (marked with lang="…" on pages in another).
+SHORT_NAME_LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("de", _("German")),
+    ("tr", _("Turkish")),
+]
 
 
 class Approximation(models.TextChoices):
@@ -171,6 +178,17 @@ class NetworkPage(CachedViewRestrictionsMixin, Page):
     acronym = models.CharField(
         _("acronym"), max_length=20, help_text=_("The network's own short name, e.g. NALAS.")
     )
+    acronym_language = models.CharField(
+        _("language of the short name"),
+        max_length=8,
+        blank=True,
+        choices=SHORT_NAME_LANGUAGES,
+        help_text=_(
+            "Set it when the short name is a word in another language (English for “Energy "
+            "Cities”), so that screen readers pronounce it correctly. Leave it empty for "
+            "abbreviations such as NALAS."
+        ),
+    )
     full_name = models.CharField(
         _("full name"), max_length=255, help_text=_("The official name in this language.")
     )
@@ -233,6 +251,7 @@ class NetworkPage(CachedViewRestrictionsMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("acronym"), FieldPanel("full_name")]),
+                FieldPanel("acronym_language"),
                 FieldRowPanel([FieldPanel("joined_year"), FieldPanel("membership_status")]),
                 FieldRowPanel([FieldPanel("founded_year"), FieldPanel("founded_place")]),
                 FieldRowPanel(
@@ -268,7 +287,10 @@ class NetworkPage(CachedViewRestrictionsMixin, Page):
         index.FilterField("joined_year"),
     ]
     # Names of organisations and their figures are the same in every language.
-    override_translatable_fields = [SynchronizedField("acronym")]
+    override_translatable_fields = [
+        SynchronizedField("acronym"),
+        SynchronizedField("acronym_language"),
+    ]
 
     template = "pages/network_page.html"
     parent_page_types = ["networks.NetworkIndexPage"]

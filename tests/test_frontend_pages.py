@@ -127,3 +127,17 @@ def test_call_to_action_links_to_the_chosen_page_in_the_page_language(client):
         document = parse(client.get(pages[language].url))
         cta = next(a for a in document.iter("a") if a.get("class") == "button")
         assert cta.get("href") == contact_url
+
+
+@pytest.mark.parametrize(("language", "marked"), [("tr", True), ("en", False)])
+def test_a_short_name_in_another_language_carries_its_lang(client, language, marked):
+    """WCAG 3.1.2: "Energy Cities" is English, also on the Turkish pages that show it."""
+    network = NetworkPage.objects.get(locale__language_code=language, acronym="Energy Cities")
+    assert network.acronym_language == "en"
+    urls = page_urls(language)
+    for url in (urls["home"], urls["network_index"], network.url):
+        content = client.get(url).content.decode()
+        assert ('<span lang="en">Energy Cities</span>' in content) is marked, url
+        assert "Energy Cities" in content
+    # Abbreviations are left alone.
+    assert 'lang="en">NALAS' not in client.get(urls["network_index"]).content.decode()

@@ -202,6 +202,7 @@ NETWORKS = [
         {
             "title": "Avrupa Enerji Kentleri (Energy Cities)",
             "acronym": "Energy Cities",
+            "acronym_language": "en",
             "full_name": "Avrupa Enerji Kentleri",
             "joined_year": 2023,
             "founded_year": 1990,
