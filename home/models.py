@@ -1,4 +1,6 @@
 from django.db import models
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Coalesce
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -13,17 +15,17 @@ from mbbcms.view_restrictions import CachedViewRestrictionsMixin
 from .blocks import BodyStreamBlock
 
 
-def specific_pages_in_one_query(pages, *models):
-    """The pages of `pages` that are of one of `models`, as those specific models, in tree
-    order: one query with a join per model, where `.specific()` needs one query per model."""
-    names = [model._meta.model_name for model in models]
-    specific_pages = []
-    for page in pages.type(*models).select_related(*names).order_by("path"):
-        # A missing reverse one-to-one raises an AttributeError subclass: not that type.
-        specific_pages.extend(
-            specific for name in names if (specific := getattr(page, name, None)) is not None
-        )
-    return specific_pages
+def cards_in_one_query(pages, *models):
+    """The pages of `pages` that are of one of `models`, in tree order, with just what a card
+    shows: title, URL and `introduction`. One query reading those columns; loading the
+    specific pages would join and build every field of every type."""
+    introductions = [F(f"{model._meta.model_name}__introduction") for model in models]
+    return list(
+        pages.type(*models)
+        .only("title", "slug", "url_path", "path", "depth", "locale", "live")
+        .annotate(introduction=Coalesce(*introductions, Value(""), output_field=TextField()))
+        .order_by("path")
+    )
 
 
 class BasePage(CachedViewRestrictionsMixin, Page):
@@ -84,12 +86,17 @@ class HomePage(BasePage):
         from networks.models import NetworkIndexPage
 
         pages = Page.objects.descendant_of(self).live()
-        return specific_pages_in_one_query(pages, WorkAreaPage, NetworkIndexPage)
+        return cards_in_one_query(pages, WorkAreaPage, NetworkIndexPage)
 
     def get_networks(self):
         from networks.models import NetworkPage
 
-        return NetworkPage.objects.descendant_of(self).live().order_by("joined_year", "acronym")
+        return (
+            NetworkPage.objects.descendant_of(self)
+            .live()
+            .only(*NetworkPage.LISTING_FIELDS)
+            .order_by("joined_year", "acronym")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -118,7 +125,7 @@ class WorkAreaIndexPage(BasePage):
         from networks.models import NetworkIndexPage
 
         pages = self.get_children().live()
-        return specific_pages_in_one_query(pages, WorkAreaPage, NetworkIndexPage)
+        return cards_in_one_query(pages, WorkAreaPage, NetworkIndexPage)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
