@@ -21,6 +21,18 @@ from mbbcms.page_cache import cached_until_publish
 register = template.Library()
 
 HOME_DEPTH = 2  # the root of each language's tree (/tr/, /en/)
+# What the chrome shows of a page (titles and URLs): the query loads no more.
+CHROME_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale",
+    "translation_key",
+    "show_in_menus",
+    "live",
+)
 MENU_DEPTH = 3  # the home page's children
 
 
@@ -49,6 +61,7 @@ def _chrome_for_page(page):
             | Q(translation_key=page.translation_key)
         )
         .select_related("locale")
+        .only(*CHROME_FIELDS)
         .order_by("path")
     )
     chrome = Chrome(site_root=page if page.depth == HOME_DEPTH else None)
@@ -69,6 +82,7 @@ def _chrome_for_language(language_code):
     rows = list(
         Page.objects.live()
         .filter(depth__in=(HOME_DEPTH, MENU_DEPTH), locale__language_code=language_code)
+        .only(*CHROME_FIELDS)
         .order_by("path")
     )
     site_root = next((row for row in rows if row.depth == HOME_DEPTH), None)
