@@ -8,6 +8,7 @@ is part of every key, so one bump retires every cached page at once (on Redis, f
 replicas). Cache failures never break a request: the page is simply rendered.
 """
 
+import contextvars
 import logging
 import secrets
 
@@ -36,12 +37,25 @@ def _new_generation():
     return secrets.randbelow(2**48) + 1
 
 
+# The generation, read once per request: a rendered page asks for it a dozen times (routing,
+# fragments, form fields), which on Redis would be a dozen round trips. Reading it early is
+# safe: whatever the request stores goes under the generation it started with, which a
+# publish during the request retires.
+_request_generation = contextvars.ContextVar("request_generation", default=None)
+
+
 def current_generation():
+    this_request = _request_generation.get()
+    if this_request is not None and "generation" in this_request:
+        return this_request["generation"]
     try:
-        return _cache().get_or_set(GENERATION_KEY, _new_generation, timeout=None)
+        generation = _cache().get_or_set(GENERATION_KEY, _new_generation, timeout=None)
     except Exception:  # noqa: BLE001 - a failing cache must not fail the page
         logger.warning("page cache unavailable (generation read)", exc_info=True)
-        return None
+        generation = None
+    if this_request is not None:
+        this_request["generation"] = generation
+    return generation
 
 
 def invalidate_page_cache(**kwargs):
@@ -54,6 +68,9 @@ def invalidate_page_cache(**kwargs):
             cache.set(GENERATION_KEY, _new_generation(), timeout=None)
     except Exception:  # noqa: BLE001
         logger.warning("page cache unavailable (invalidation)", exc_info=True)
+    this_request = _request_generation.get()
+    if this_request is not None:
+        this_request.pop("generation", None)  # this request's own publish: read it anew
 
 
 class PageCacheMiddleware:
@@ -71,6 +88,13 @@ class PageCacheMiddleware:
         }
 
     def __call__(self, request):
+        token = _request_generation.set({})
+        try:
+            return self.serve(request)
+        finally:
+            _request_generation.reset(token)
+
+    def serve(self, request):
         key = self.cache_key(request)
         if key is None:
             return self.get_response(request)

@@ -12,5 +12,9 @@ class CachedViewRestrictionsMixin:
 
     def get_view_restrictions(self):
         if not cached_until_publish("view-restrictions:any", PageViewRestriction.objects.exists):
-            return PageViewRestriction.objects.none()
+            none = PageViewRestriction.objects.none()
+            # Already evaluated: Wagtail's check iterates it on every page view, and even an
+            # empty queryset compiles its SQL before finding that it has nothing to ask.
+            none._result_cache = []
+            return none
         return super().get_view_restrictions()

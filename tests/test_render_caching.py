@@ -242,3 +242,19 @@ def test_without_the_cache_wagtail_routes_and_every_page_still_renders(tr, monke
     for url in page_urls("tr").values():
         assert Client().get(url).status_code == 200, url
     assert built == []
+
+
+def test_the_admin_privacy_dialog_still_reads_restrictions(tr, admin_client):
+    """The admin asks get_view_restrictions() for a queryset it can order: still one."""
+    page = WorkAreaPage.objects.get(locale=tr)
+
+    def chosen_privacy():
+        form = admin_client.get(f"/admin/pages/{page.pk}/privacy/").json()["html"]
+        radios = re.findall(r"<input[^>]*name=\"restriction_type\"[^>]*>", form)
+        return [
+            re.search(r'value="(\w+)"', radio).group(1) for radio in radios if "checked" in radio
+        ]
+
+    assert chosen_privacy() == ["none"]
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert chosen_privacy() == ["login"]
