@@ -7,8 +7,9 @@ deleted, and each of those retires the page-cache generation. So this middleware
 generation and in each process's memory, the Site for each host and every live page's URL
 path, and hands Wagtail the result through the per-request attributes Wagtail itself memoises
 routing in (`request._wagtail_site`, `request._wagtail_route_for_request`). A routed request
-then costs one query: the page itself, which is checked to be live and at that URL path, so
-a stale table can only miss, never serve the wrong page.
+then costs one narrow query that checks the page is still live at that URL path, so a stale
+table can only miss, never serve the wrong page; the page object comes from the cache until
+the next publish, like the fragments rendered from it.
 
 Anything the table does not know (a missing or unpublished page, an unknown host) is left to
 Wagtail's own routing, so 404s and edge cases behave exactly as before.
@@ -21,28 +22,60 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
-from .page_cache import memoised_until_publish
+from .page_cache import cached_until_publish, memoised_until_publish
 
 
-def _live_pages_by_url_path():
-    """{url_path: (content_type_id, page_id)} for every live page: one query."""
-    rows = Page.objects.live().values_list("url_path", "content_type_id", "pk")
-    return {url_path: (content_type_id, pk) for url_path, content_type_id, pk in rows}
+class RoutingTable:
+    """Every live page's URL path, and which pages translate which: built in one query."""
+
+    def __init__(self, rows):
+        self.pages = {}  # url_path: (content_type_id, page_id)
+        self.translation_keys = {}  # page_id: translation_key
+        self.translations = {}  # (translation_key, language_code): url_path
+        for url_path, content_type_id, page_id, translation_key, language_code in rows:
+            self.pages[url_path] = (content_type_id, page_id)
+            self.translation_keys[page_id] = translation_key
+            self.translations[(translation_key, language_code)] = url_path
+
+    @classmethod
+    def build(cls):
+        return cls(
+            Page.objects.live().values_list(
+                "url_path", "content_type_id", "pk", "translation_key", "locale__language_code"
+            )
+        )
+
+    def root_url_path(self, site, language_code):
+        """The URL path of the site's root page in the language, if that translation is live."""
+        translation_key = self.translation_keys.get(site.root_page_id)
+        return self.translations.get((translation_key, language_code))
 
 
-def _root_url_paths(site):
-    """{language_code: URL path of the site's live root page in that language}."""
-    rows = (
-        Page.objects.live()
-        .filter(translation_key=site.root_page.translation_key)
-        .values_list("locale__language_code", "url_path")
-    )
-    return dict(rows)
+EMPTY_TABLE = RoutingTable([])
 
 
 def find_site(request):
     host, port = request._get_raw_host(), request.get_port()
     return memoised_until_publish(("site", host, port), lambda: Site.find_for_request(request))
+
+
+def live_page(model, page_id, url_path):
+    """The page, if it is still live at `url_path`: one query either way. Fresh from the
+    database it is checked by that query; from the cache (a fresh copy, kept until the next
+    publish) a narrow query checks it."""
+    loaded = []
+
+    def load():
+        pages = model.objects.live().filter(pk=page_id, url_path=url_path)[:1]
+        loaded.extend(pages)
+        return loaded[0] if loaded else None
+
+    page = cached_until_publish(f"routing:page:{page_id}", load)
+    if page is None or loaded:
+        return page
+    if not Page.objects.filter(pk=page_id, url_path=url_path, live=True).exists():
+        return None
+    return page
 
 
 def route_from_table(request, path):
@@ -52,28 +85,20 @@ def route_from_table(request, path):
     if site is None:
         return None
     request._wagtail_site = site
-    # Without the cache (Redis down) the tables would be rebuilt on every request: Wagtail
+    # Without the cache (Redis down) the table would be rebuilt on every request: Wagtail
     # routes instead.
-    roots = memoised_until_publish(
-        ("roots", site.pk), lambda: _root_url_paths(site), without_cache=dict
-    )
-    root_url_path = roots.get(get_language())
+    table = memoised_until_publish("routing-table", RoutingTable.build, lambda: EMPTY_TABLE)
+    root_url_path = table.root_url_path(site, get_language())
     if root_url_path is None:
         return None
     url_path = root_url_path + "".join(f"{part}/" for part in path.split("/") if part)
-    pages = memoised_until_publish("pages", _live_pages_by_url_path, without_cache=dict)
-    entry = pages.get(url_path)
+    entry = table.pages.get(url_path)
     if entry is None:
         return None
     content_type_id, page_id = entry
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    if model is None:
-        return None
-    # A slice, not .first(): no ORDER BY to compile for a primary-key lookup.
-    page = next(iter(model.objects.live().filter(pk=page_id, url_path=url_path)[:1]), None)
-    if page is None:
-        return None
-    return page.route(request, [])
+    page = live_page(model, page_id, url_path) if model is not None else None
+    return page.route(request, []) if page is not None else None
 
 
 class PageRoutingMiddleware:

@@ -84,3 +84,23 @@ def test_directory_filters_cost_no_extra_queries(client):
     plain = count_queries(client, url)
     assert count_queries(client, url + "?sort=name&joined=2023") == plain
     assert count_queries(client, url + "?sort=nonsense&joined=1066") == plain
+
+
+def test_the_first_render_after_a_publish_stays_within_ten_queries(client, settings):
+    """A publish retires the routing table, page objects and fragments together: the next
+    request of each page rebuilds what it needs, still within the budget."""
+    from mbbcms.page_cache import invalidate_page_cache
+
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    create_standard_pages()
+    counts = {}
+    for language in LANGUAGES:
+        for name, url in page_urls(language).items():
+            assert client.get(url).status_code == 200, url
+            invalidate_page_cache()
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200, url
+            counts[(language, name)] = len(queries)
+    assert len(counts) == 14
+    assert {page: n for page, n in counts.items() if n > MAX_QUERIES} == {}
+    assert min(counts.values()) > 2  # the tables and fragments were rebuilt, not reused
