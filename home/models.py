@@ -14,6 +14,9 @@ from mbbcms.view_restrictions import CachedViewRestrictionsMixin
 
 from .blocks import BodyStreamBlock
 
+# What a link to a page needs (its title and URL): listings and the chrome load no more.
+LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale", "live")
+
 
 def cards_in_one_query(pages, *models):
     """The pages of `pages` that are of one of `models`, in tree order, with just what a card
@@ -22,7 +25,7 @@ def cards_in_one_query(pages, *models):
     introductions = [F(f"{model._meta.model_name}__introduction") for model in models]
     return list(
         pages.type(*models)
-        .only("title", "slug", "url_path", "path", "depth", "locale", "live")
+        .only(*LINK_FIELDS)
         .annotate(introduction=Coalesce(*introductions, Value(""), output_field=TextField()))
         .order_by("path")
     )

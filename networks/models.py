@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
+from home.models import LINK_FIELDS
 from mbbcms.view_restrictions import CachedViewRestrictionsMixin
 
 YEAR_VALIDATORS = [MinValueValidator(1800), MaxValueValidator(2100)]
@@ -295,13 +296,7 @@ class NetworkPage(CachedViewRestrictionsMixin, Page):
     # What directory cards, the home page and their structured data show: listings load only
     # these (a third of the cost of whole pages; the query-count tests catch a missing one).
     LISTING_FIELDS = (
-        "title",
-        "slug",
-        "url_path",
-        "path",
-        "depth",
-        "locale",
-        "live",
+        *LINK_FIELDS,
         "acronym",
         "acronym_language",
         "full_name",

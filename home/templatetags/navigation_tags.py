@@ -15,24 +15,14 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from home.models import FooterText
+from home.models import LINK_FIELDS, FooterText
 from mbbcms.page_cache import cached_until_publish
 
 register = template.Library()
 
 HOME_DEPTH = 2  # the root of each language's tree (/tr/, /en/)
 # What the chrome shows of a page (titles and URLs): the query loads no more.
-CHROME_FIELDS = (
-    "title",
-    "slug",
-    "url_path",
-    "path",
-    "depth",
-    "locale",
-    "translation_key",
-    "show_in_menus",
-    "live",
-)
+CHROME_FIELDS = (*LINK_FIELDS, "translation_key", "show_in_menus")
 MENU_DEPTH = 3  # the home page's children
 
 
