@@ -115,7 +115,7 @@ class PageRoutingMiddleware:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         try:
-            route = route_from_table(request, path or "")
+            route = route_from_table(request, path)
         except (Http404, DatabaseError):
             # Wagtail routes it again inside the view, where a database outage becomes a 503.
             return None

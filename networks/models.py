@@ -125,11 +125,15 @@ DIRECTORY_KEYS = (
 )
 
 
+def directory_params(params):
+    """The directory's query parameters as given: (sort, joined), with the default sort."""
+    return params.get("sort") or DEFAULT_SORT, (params.get("joined") or "").strip()
+
+
 def directory_cache_key(params):
     """What of the query string can change the directory, read without the database: a few
     values, so odd query strings cannot fill the fragment cache."""
-    sort = params.get("sort") or DEFAULT_SORT
-    joined = (params.get("joined") or "").strip()
+    sort, joined = directory_params(params)
     if joined.isdigit() and len(joined.lstrip("0")) <= 4:
         joined = int(joined)
     elif joined:
@@ -144,7 +148,7 @@ def directory_context(networks, params):
     visitor, in their language, what was ignored.
     """
     notices = []
-    sort = params.get("sort") or DEFAULT_SORT
+    sort, raw_joined = directory_params(params)
     if sort not in SORT_ORDERS:
         notices.append(
             _("That sort order is not available, so the most recent memberships are shown first.")
@@ -154,7 +158,6 @@ def directory_context(networks, params):
     timeline = membership_timeline(networks)
     years = [year for year, _members in timeline]
     joined = None
-    raw_joined = (params.get("joined") or "").strip()
     if raw_joined:
         if raw_joined.isdigit() and int(raw_joined) in years:
             joined = int(raw_joined)
