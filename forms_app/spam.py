@@ -2,7 +2,6 @@
 per-client rate limit kept in Django's cache."""
 
 import hashlib
-import ipaddress
 import math
 import secrets
 import time
@@ -11,6 +10,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+
+from mbbcms.client_address import client_ip
 
 TOKEN_SALT = "forms_app.contact-form-token"
 # Tolerated clock difference between web workers when reading a token's issue time.
@@ -51,27 +52,6 @@ class FormToken:
 
     def expired(self):
         return self.age() > settings.CONTACT_FORM_TOKEN_MAX_AGE
-
-
-def client_ip(request):
-    """The visitor's address: REMOTE_ADDR, or the address our own proxies saw.
-
-    With CONTACT_TRUSTED_PROXY_COUNT = n, the n-th address from the right of
-    X-Forwarded-For is the one the outermost trusted proxy received the request from; the
-    addresses left of it are whatever the client chose to send and cannot be trusted.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.CONTACT_TRUSTED_PROXY_COUNT
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            candidate = hops[-proxies] if len(hops) >= proxies else hops[0]
-            try:
-                return str(ipaddress.ip_address(candidate))
-            except ValueError:
-                pass
-    return remote
 
 
 class RateLimiter:

@@ -106,7 +106,7 @@ def test_a_spoofed_forwarded_for_header_does_not_escape_the_limit(client, tr):
     assert blocked.status_code == 429
 
 
-@override_settings(CONTACT_RATE_LIMIT=1, CONTACT_TRUSTED_PROXY_COUNT=1)
+@override_settings(CONTACT_RATE_LIMIT=1, TRUSTED_PROXY_COUNT=1)
 def test_behind_a_trusted_proxy_the_forwarded_address_is_the_client(client, tr):
     page = contact_page(tr)
     first, second, proxy = OTHER_ADDRESSES

@@ -180,8 +180,11 @@ CONTACT_FORM_TOKEN_MAX_AGE = 24 * 60 * 60
 # At most this many submissions per client address per window (seconds), then HTTP 429.
 CONTACT_RATE_LIMIT = 10
 CONTACT_RATE_LIMIT_WINDOW = 60 * 60
-# Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR only).
-CONTACT_TRUSTED_PROXY_COUNT = int(_environ.get("CONTACT_TRUSTED_PROXY_COUNT", 0))
+# Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR only), for
+# every per-client limit (mbbcms.client_address). CONTACT_TRUSTED_PROXY_COUNT is its old name.
+TRUSTED_PROXY_COUNT = int(
+    _environ.get("TRUSTED_PROXY_COUNT") or _environ.get("CONTACT_TRUSTED_PROXY_COUNT") or 0
+)
 # Outbox retries: 1 min, 2, 4 … at most hourly, until sent; logged as errors after 5 attempts.
 CONTACT_EMAIL_RETRY_BASE_SECONDS = 60
 CONTACT_EMAIL_RETRY_MAX_SECONDS = 60 * 60
@@ -278,7 +281,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
+# The pair, so that a stranger cannot lock out a named user; the address is the client's
+# behind TRUSTED_PROXY_COUNT proxies, not the proxy's. Unlock: manage.py axes_reset_ip_username.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "mbbcms.client_address.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 
