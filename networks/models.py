@@ -130,12 +130,20 @@ def directory_params(params):
     return params.get("sort") or DEFAULT_SORT, (params.get("joined") or "").strip()
 
 
+def year_from_param(text):
+    """The year in ?joined=, or None. Only ASCII digits: "²", "①" and "₁" pass isdigit() but
+    are no year, and int() refuses them."""
+    if text.isascii() and text.isdigit() and len(text.lstrip("0")) <= 4:
+        return int(text)
+    return None
+
+
 def directory_cache_key(params):
     """What of the query string can change the directory, read without the database: a few
     values, so odd query strings cannot fill the fragment cache."""
     sort, joined = directory_params(params)
-    if joined.isdigit() and len(joined.lstrip("0")) <= 4:
-        joined = int(joined)
+    if year_from_param(joined) is not None:
+        joined = year_from_param(joined)
     elif joined:
         joined = "invalid"  # not a year we could have: the same notice for all of them
     return (sort if sort in SORT_ORDERS else "invalid", joined)
@@ -159,8 +167,8 @@ def directory_context(networks, params):
     years = [year for year, _members in timeline]
     joined = None
     if raw_joined:
-        if raw_joined.isdigit() and int(raw_joined) in years:
-            joined = int(raw_joined)
+        if year_from_param(raw_joined) in years:
+            joined = year_from_param(raw_joined)
         else:
             notices.append(
                 _("There is no membership from the year you chose, so all years are shown.")
