@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +91,21 @@ class SecurityHeadersMiddleware:
             response._csp_replace = {"frame-ancestors": ["'self'"]}
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+
+class SignedInPagesArePrivateMiddleware:
+    """What a signed-in user sees (the user bar, drafts' links) is theirs alone: no CDN or
+    shared cache may store it. Place after AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
         return response
 
 

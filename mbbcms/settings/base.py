@@ -47,10 +47,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "mbbcms.middleware.HealthCheckMiddleware",
+    # Security headers first, so that every response carries them: /healthz, page-cache hits.
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "mbbcms.middleware.SecurityHeadersMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Before the host check and the cache: load balancers poll it by IP (no HTTPS redirect:
+    # SECURE_REDIRECT_EXEMPT).
+    "mbbcms.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML is compressed on the way out (static files come precompressed from WhiteNoise);
     # outside the page cache, which stores each page once, uncompressed.
@@ -63,7 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "mbbcms.middleware.SignedInPagesArePrivateMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "mbbcms.middleware.DatabaseUnavailableMiddleware",
