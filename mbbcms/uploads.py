@@ -1,4 +1,5 @@
-"""Upload validation for documents: size limit and content that matches the extension."""
+"""Upload validation: documents by size and by content that matches the extension; images
+that Willow recognises by their first bytes but Pillow cannot read are refused, not a 500."""
 
 import filetype
 from django.conf import settings
@@ -6,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 
 # Binary formats whose first bytes identify them; text formats (csv, txt, rtf) are checked
 # for being text instead.
@@ -54,3 +57,34 @@ class ValidatedDocumentForm(BaseDocumentForm):
             if "file" in self.changed_data:
                 validate_document_file(uploaded)
         return uploaded
+
+
+class ReadableImageField(WagtailImageField):
+    """Wagtail's image field, but a file whose header says GIF (or PNG…) and whose body is junk
+    fails validation with Wagtail's own "not a valid image" message. Willow recognises such a
+    file by its first bytes; only reading its size (Pillow) finds out, and Wagtail lets that
+    error through as a 500."""
+
+    def check_image_pixel_size(self, f):
+        try:
+            super().check_image_pixel_size(f)
+        except ValidationError:
+            raise
+        except Exception as error:  # noqa: BLE001 - Pillow raises many kinds for broken files
+            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from (
+                error
+            )
+
+
+class ValidatedImageForm(BaseImageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        generated = self.fields.get("file")
+        if generated is not None and not isinstance(generated, ReadableImageField):
+            # The same field, label, help text and widget (with Wagtail's sync attributes).
+            self.fields["file"] = ReadableImageField(
+                label=generated.label,
+                required=generated.required,
+                help_text=generated.help_text,
+                widget=generated.widget,
+            )

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     # Before the host check and the cache: load balancers poll it by IP (no HTTPS redirect:
     # SECURE_REDIRECT_EXEMPT).
     "mbbcms.middleware.HealthCheckMiddleware",
+    "mbbcms.request_limits.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML is compressed on the way out (static files come precompressed from WhiteNoise);
     # outside the page cache, which stores each page once, uncompressed.
@@ -158,11 +159,16 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: it would send editors' e-mail hashes to a third party (and break the CSP).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Images and alt text: editors must describe meaningful images.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail.images.forms.BaseImageForm"
+# (Wagtail's form, with a file field that refuses unreadable images instead of failing.)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "mbbcms.uploads.ValidatedImageForm"
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
+# Form fields (not files) of one request; uploaded files above FILE_UPLOAD_MAX_MEMORY_SIZE go
+# to a temporary file instead of memory. Whole request bodies are capped by
+# mbbcms.request_limits: the largest upload (a document) in the admin, this elsewhere.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 SITE_NAME_SHORT = {"tr": _("MBB"), "en": _("MMU")}
