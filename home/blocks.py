@@ -21,6 +21,8 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Section (h2)")), ("h3", _("Sub-section (h3)"))],
         default="h2",
         help_text=_("The page title is the only h1; use h2 for sections."),
+        # A choice's label ("Section (h2)") is for editors, not for the search index.
+        search_index=False,
     )
 
     class Meta:
@@ -38,6 +40,7 @@ class QuoteBlock(blocks.StructBlock):
         label=_("Style"),
         choices=[("quote", _("Quotation")), ("callout", _("Highlighted callout"))],
         default="quote",
+        search_index=False,
     )
 
     class Meta:

@@ -50,19 +50,20 @@ def test_clean_query_output_is_always_plain_words(raw):
 
 @given(st.text(max_size=300), st.text(max_size=50))
 def test_highlight_never_lets_markup_through(text, query):
-    marked = str(highlight(text, clean_query(query)))
+    marked = str(highlight(text, clean_query(query), "tr"))
     assert marked.replace("<mark>", "").replace("</mark>", "").count("<") == 0
 
 
 def test_highlight_marks_words_in_any_casing_and_prefix():
-    assert str(highlight("İstanbul ve ISTANBUL'da", "istanbul")) == (
+    assert str(highlight("İstanbul ve ISTANBUL'da", "istanbul", "tr")) == (
         "<mark>İstanbul</mark> ve <mark>ISTANBUL</mark>&#x27;da"
     )
-    assert str(highlight("belediyeler", "belediye")) == "<mark>belediyeler</mark>"
+    assert str(highlight("belediyeler", "belediye", "tr")) == "<mark>belediyeler</mark>"
+    assert str(highlight("Municipalities", "municipality", "en")) == "<mark>Municipalities</mark>"
 
 
 def test_excerpt_starts_near_the_first_match():
     text = ("lorem " * 100) + "NALAS " + ("ipsum " * 100)
-    snippet = excerpt(text, "nalas", length=120)
+    snippet = excerpt(text, "nalas", "en", length=120)
     assert "NALAS" in snippet and snippet.startswith("… ") and snippet.endswith(" …")
     assert len(snippet) <= 124

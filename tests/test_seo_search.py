@@ -5,10 +5,12 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page
+from django.utils.text import slugify
+from wagtail.models import Locale, Page
 
+from forms_app.models import ContactFormPage
 from home.models import HomePage, StandardPage
-from networks.models import NetworkPage
+from networks.models import NetworkIndexPage, NetworkPage
 
 pytestmark = pytest.mark.django_db
 
@@ -83,29 +85,132 @@ def test_network_pages_are_found_by_full_name(client, language_code):
         )
 
 
-def test_turkish_plural_finds_the_singular_on_postgresql_only(client, tr):
-    """PostgreSQL stems Turkish with its "turkish" configuration; SQLite matches words as typed."""
-    home = HomePage.objects.get(locale=tr)
-    page = StandardPage(
-        title="Üye listesi", slug="uye-listesi", introduction="Her belediye bir üyedir."
-    )
+def publish_page(locale, title, introduction="", slug=None):
+    home = HomePage.objects.get(locale=locale)
+    page = StandardPage(title=title, slug=slug or slugify(title), introduction=introduction)
     home.add_child(instance=page)
     page.save_revision().publish()
-    on_postgresql = connection.vendor == "postgresql"
-    assert page.url in result_links(search(client, "tr", "belediye"))
-    assert (page.url in result_links(search(client, "tr", "belediyeler"))) is on_postgresql
-    # …and the other way round: the singular finds pages that only use inflected forms.
+    return page
+
+
+# Each pair: a query and a page text that holds only the other form of the word.
+INFLECTED_FORMS = {
+    "tr": [
+        ("belediye", "Kıyıdaki belediyeler toplandı."),
+        ("belediye", "Belediyelerin ortak sesi."),
+        ("BELEDİYE", "Belediyelerin ortak sesi."),
+        ("belediyeler", "Her belediye bir üyedir."),
+        ("belediyelerin", "Her belediye bir üyedir."),
+        ("diplomasi", "Kentlerin diplomasinin öncüsü olması."),
+        ("diplomasinin", "Yerel diplomasi kentleri buluşturur."),
+    ],
+    "en": [
+        ("municipality", "Coastal municipalities met."),
+        ("municipalities", "Each municipality is a member."),
+        ("network", "Eight networks and their members."),
+        ("networks", "One network of cities."),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("language_code", "query", "text"),
+    [(code, query, text) for code, pairs in INFLECTED_FORMS.items() for query, text in pairs],
+)
+def test_a_word_finds_pages_that_only_use_its_other_forms_on_every_database(
+    client, language_code, query, text
+):
+    locale = Locale.objects.get(language_code=language_code)
+    page = publish_page(locale, "Qwzx deneme", introduction=text, slug="qwzx-deneme")
+    links = result_links(search(client, language_code, query))
+    assert page.url in links, (connection.vendor, query, text)
+
+
+def test_the_seeds_turkish_plurals_are_found_by_the_singular(client, tr):
     tdbb = NetworkPage.objects.get(acronym="TDBB", locale=tr)
     assert "belediyeler" in tdbb.full_name.lower()
-    assert (tdbb.url in result_links(search(client, "tr", "BELEDİYE"))) is on_postgresql
+    assert tdbb.url in result_links(search(client, "tr", "belediye"))
 
 
-def test_english_pages_are_stemmed_in_english_on_postgresql(client):
+def test_english_pages_are_stemmed_in_english(client):
     memberships = Page.objects.get(locale__language_code="en", slug="international-memberships")
-    # The page says "networks"; "network" only matches it when English stemming applies.
-    found = memberships.url in result_links(search(client, "en", "network"))
-    assert found is (connection.vendor == "postgresql")
+    # The page says "networks"; "network" matches it through the English stem.
+    assert memberships.url in result_links(search(client, "en", "network"))
     assert memberships.url in result_links(search(client, "en", "networks"))
+
+
+@pytest.mark.parametrize("language_code", ["tr", "en"])
+def test_inflected_matches_are_highlighted_too(client, language_code):
+    query, text = INFLECTED_FORMS[language_code][0]
+    locale = Locale.objects.get(language_code=language_code)
+    publish_page(locale, "Qwzx deneme", introduction=text, slug="qwzx-deneme")
+    marks = [text_of(mark) for mark in parse(search(client, language_code, query)).iter("mark")]
+    assert any(mark.lower().startswith(query.lower()[:5]) for mark in marks), marks
+
+
+@pytest.mark.parametrize(
+    ("language_code", "labels"),
+    [("tr", ["Bölüm (h2)", "Alt bölüm (h3)"]), ("en", ["Section (h2)", "Sub-section (h3)"])],
+)
+def test_block_choice_labels_never_reach_the_index_or_an_excerpt(client, language_code, labels):
+    with_headings = [
+        page
+        for page in Page.objects.live().filter(locale__language_code=language_code).specific()
+        if any(block.block_type == "heading" for block in getattr(page, "body", None) or [])
+    ]
+    assert with_headings, "the seed has pages with headings"
+    for page in with_headings:
+        indexed = " ".join(page.body.stream_block.get_searchable_content(page.body))
+        assert not any(label in indexed for label in labels), page.url
+    # "Bölüm"/"Section" may be real words on a page; "h2" and "h3" are not.
+    for label in ["h2", "h3", "Alt bölüm" if language_code == "tr" else "Sub-section"]:
+        assert result_links(search(client, language_code, label)) == [], label
+    for query in ["nalas", "belediye" if language_code == "tr" else "network"]:
+        snippets = "".join(
+            text_of(p)
+            for p in parse(search(client, language_code, query)).iter("p")
+            if p.get("class") == "search-result__snippet"
+        )
+        assert snippets
+        assert "(h2)" not in snippets and "(h3)" not in snippets
+
+
+@pytest.mark.parametrize("language_code", ["tr", "en"])
+def test_a_title_match_ranks_above_a_body_only_match(client, language_code):
+    locale = Locale.objects.get(language_code=language_code)
+    word = "zümrütova"
+    body_only = publish_page(
+        locale, "Qwzx birinci", introduction=f"{word} " * 30, slug="qwzx-birinci"
+    )
+    in_title = publish_page(
+        locale, f"Qwzx {word.capitalize()}", introduction="Kısa.", slug="qwzx-ikinci"
+    )
+    assert result_links(search(client, language_code, word)) == [in_title.url, body_only.url]
+
+
+def trail_of(response, url):
+    document = parse(response)
+    for li in document.iter("li"):
+        if "search-result" in (li.get("class") or "").split():
+            if any(a.get("href") == url for a in li.iter("a")):
+                trail = [p for p in li.iter("p") if p.get("class") == "search-result__trail"]
+                return " ".join(text_of(trail[0]).split()) if trail else None
+    raise AssertionError(f"{url} is not among the results")
+
+
+@pytest.mark.parametrize(
+    ("language_code", "expected"),
+    [
+        ("tr", "Ana Sayfa › Çalışma Alanlarımız › Uluslararası Üyelikler"),
+        ("en", "Home › Our Work Areas › International Memberships"),
+    ],
+)
+def test_a_result_shows_its_breadcrumb_trail_not_its_path(client, language_code, expected):
+    nalas = NetworkPage.objects.get(acronym="NALAS", locale__language_code=language_code)
+    response = search(client, language_code, "NALAS")
+    trail = trail_of(response, nalas.url)
+    assert trail is not None and expected in trail.replace(" , ", " ").replace(",", "")
+    assert f">{nalas.url}<" not in response.content.decode()
 
 
 @pytest.mark.parametrize("language_code", ["tr", "en"])
@@ -141,6 +246,23 @@ def test_no_results_gives_a_clear_message_in_the_visitors_language(client, langu
     expected = {"tr": "sonuç bulunamadı", "en": "No pages found"}[language_code]
     assert expected in text_of(status)
     assert result_links(response) == []
+
+
+@pytest.mark.parametrize(
+    ("language_code", "advice"),
+    [("tr", "daha az ya da farklı sözcükler"), ("en", "try fewer or different words")],
+)
+def test_no_results_shows_the_query_advice_and_links_to_the_directory_and_contact(
+    client, language_code, advice
+):
+    response = search(client, language_code, "zzqxwv")
+    status = next(div for div in parse(response).iter("div") if div.get("role") == "status")
+    text = " ".join(text_of(status).split())
+    assert "zzqxwv" in text and advice in text
+    links = {a.get("href") for a in status.iter("a")}
+    directory = NetworkIndexPage.objects.get(locale__language_code=language_code)
+    contact = ContactFormPage.objects.get(locale__language_code=language_code)
+    assert {directory.url, contact.url} <= links
 
 
 def test_results_are_paginated_and_bad_page_numbers_fall_back(client, settings):
@@ -236,3 +358,11 @@ def test_images_and_their_tags_are_indexed_with_the_same_folding():
     images = get_image_model().objects
     assert list(images.search("istanbul")) == [image]
     assert list(images.search("kiyi")) == [image]
+
+
+def test_the_admins_searches_are_stemmed_in_every_language():
+    """Plain-string searches (the admin's) use every language's rules at once."""
+    found = set(Page.objects.search("belediye"))
+    assert NetworkPage.objects.get(acronym="TDBB", locale__language_code="tr").page_ptr in found
+    found = set(Page.objects.search("municipality"))
+    assert any(page.locale.language_code == "en" for page in found)

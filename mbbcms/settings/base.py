@@ -207,16 +207,12 @@ EMAIL_TIMEOUT = 10
 # --- Search and SEO (seo) ---------------------------------------------------------------
 
 # Wagtail's database backend, indexing each page in its own language (seo/search/backend.py):
-# on PostgreSQL Turkish is matched through the "turkish" configuration's stems and English
-# through "english"; every database folds Turkish İ/I/ı/i the same way. After changing this,
+# text is folded (Turkish İ/I/ı/i) and stemmed with the Snowball stemmers for Turkish and
+# English before it reaches the database, so SQLite and PostgreSQL find the same pages; the
+# "simple" configuration keeps PostgreSQL from stemming a second time. After changing this,
 # rebuild the index: manage.py update_index.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "seo.search.backend",
-        "SEARCH_CONFIGS": {"tr": "turkish", "en": "english"},
-        # Turkish words are matched by their stem as a prefix (see the backend's docstring).
-        "PREFIX_STEM_LANGUAGES": ["tr"],
-    }
+    "default": {"BACKEND": "seo.search.backend", "SEARCH_CONFIG": "simple"},
 }
 # Longer queries are cut to this many characters, and to this many words, before searching.
 SEO_SEARCH_MAX_QUERY_LENGTH = 200

@@ -5,12 +5,10 @@ import unicodedata
 from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from modelsearch.query import Or, PlainText
 
-from .folding import WORD, fold_i, query_variants
-
-# Shorter word fragments would mark too much (every "a" in "ağ ara alan").
-MIN_PREFIX_MATCH = 4
+from .backend import language_query
+from .folding import WORD, query_variants
+from .stemming import word_matches
 
 
 def clean_query(raw):
@@ -26,48 +24,45 @@ def clean_query(raw):
 
 
 def build_search_query(cleaned, language_code):
-    """A Wagtail search query matching every word, in each folded form of the language."""
-    variants = [
-        PlainText(variant, operator="and") for variant in query_variants(cleaned, language_code)
-    ]
-    return variants[0] if len(variants) == 1 else Or(variants)
+    """A search query matching every word, folded and stemmed with `language_code`'s rules."""
+    return language_query(cleaned, language_code)
 
 
-def _matches(word, terms):
-    folded = fold_i(word)
+def _matches(word, query_words, language_code):
+    """Whether a word of the text is one the search engine matched for `query_words`."""
+    forms = query_variants(word, language_code)
     return any(
-        folded.startswith(term) or (len(folded) >= MIN_PREFIX_MATCH and term.startswith(folded))
-        for term in terms
+        word_matches(form, query_form, language_code)
+        for form in forms
+        for query_word in query_words
+        for query_form in query_variants(query_word, language_code)
     )
 
 
-def folded_terms(cleaned):
-    return [fold_i(term) for term in cleaned.split()]
-
-
-def highlight(text, cleaned):
+def highlight(text, cleaned, language_code):
     """`text` escaped, with each word that matches a query word wrapped in <mark>."""
-    terms = folded_terms(cleaned)
+    query_words = cleaned.split()
     parts = []
     position = 0
     for match in WORD.finditer(text):
         parts.append(escape(text[position : match.start()]))
         word = match.group()
-        parts.append(f"<mark>{escape(word)}</mark>" if _matches(word, terms) else escape(word))
+        marked = _matches(word, query_words, language_code)
+        parts.append(f"<mark>{escape(word)}</mark>" if marked else escape(word))
         position = match.end()
     parts.append(escape(text[position:]))
     return mark_safe("".join(parts))  # noqa: S308 - every piece above is escaped
 
 
-def excerpt(text, cleaned, length=240):
+def excerpt(text, cleaned, language_code, length=240):
     """About `length` characters of `text`, starting shortly before the first match."""
     text = " ".join(text.split())
     if len(text) <= length:
         return text
-    terms = folded_terms(cleaned)
+    query_words = cleaned.split()
     start = 0
     for match in WORD.finditer(text):
-        if _matches(match.group(), terms):
+        if _matches(match.group(), query_words, language_code):
             start = max(0, match.start() - length // 4)
             break
     if start:
@@ -78,6 +73,8 @@ def excerpt(text, cleaned, length=240):
     return ("… " if start else "") + snippet
 
 
-def matches_text(text, cleaned):
-    terms = folded_terms(cleaned)
-    return any(_matches(match.group(), terms) for match in WORD.finditer(text or ""))
+def matches_text(text, cleaned, language_code):
+    query_words = cleaned.split()
+    return any(
+        _matches(match.group(), query_words, language_code) for match in WORD.finditer(text or "")
+    )

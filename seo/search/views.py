@@ -6,14 +6,34 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from forms_app.models import ContactFormPage
+from home.models import LINK_FIELDS
+from networks.models import NetworkIndexPage
+
 from .query import build_search_query, clean_query
-from .results import SearchResult
+from .results import SearchResult, title_matches, trails_for
 
 
 def search_pages(cleaned, locale):
-    """Live, public pages of one language matching `cleaned`, most relevant first."""
+    """Live, public pages of one language matching `cleaned`, most relevant first.
+
+    Pages whose title matches more of the query's words come first; the search engine's
+    relevance orders pages within each group.
+    """
     pages = Page.objects.live().public().filter(locale=locale)
-    return pages.search(build_search_query(cleaned, locale.language_code))
+    language_code = locale.language_code
+    found = list(pages.search(build_search_query(cleaned, language_code)))
+    return sorted(found, key=lambda page: -title_matches(page, cleaned, language_code))
+
+
+def helpful_links(locale):
+    """Where to go when nothing is found: the membership directory and the contact page."""
+    links = []
+    for model in (NetworkIndexPage, ContactFormPage):
+        page = model.objects.live().public().filter(locale=locale).only(*LINK_FIELDS).first()
+        if page is not None:
+            links.append(page)
+    return links
 
 
 def search(request):
@@ -22,12 +42,19 @@ def search(request):
     locale = Locale.objects.filter(language_code=get_language()).first()
     page_obj = None
     results = []
+    suggestions = []
     if cleaned and locale is not None:
+        language_code = locale.language_code
         paginator = Paginator(search_pages(cleaned, locale), settings.SEO_SEARCH_RESULTS_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
+        pages = [page.specific for page in page_obj.object_list]
+        trails = trails_for(pages)
         results = [
-            SearchResult.for_page(page.specific, cleaned, request) for page in page_obj.object_list
+            SearchResult.for_page(page, cleaned, language_code, request, trails.get(page.pk, ()))
+            for page in pages
         ]
+        if not paginator.count:
+            suggestions = helpful_links(locale)
     response = render(
         request,
         "search/search_results.html",
@@ -36,6 +63,7 @@ def search(request):
             "nothing_searchable": bool(raw_query.strip()) and not cleaned,
             "page_obj": page_obj,
             "results": results,
+            "suggestions": suggestions,
         },
     )
     # Results pages are not for search engines (robots.txt says so too).
