@@ -11,16 +11,64 @@ replicas). Cache failures never break a request: the page is simply rendered.
 import contextvars
 import logging
 import secrets
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import patch_vary_headers
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "X-Robots-Tag")
+
+
+# The query parameters public pages read: the directory's sort and year, the search's words
+# and page. Others (utm_*, fbclid, anything unknown) change nothing on a page, so they never
+# vary a cache key.
+QUERY_PARAMETERS_USED = frozenset({"joined", "page", "q", "sort"})
+
+
+@dataclass(frozen=True)
+class CacheAddress:
+    """What a request asks for, as the caches key it: the host in its one normal form (lower
+    case, no trailing dot, no port unless it is the server's own) and the path with only the
+    query parameters pages use, sorted.
+
+    A variant (another port or case of the host, a tracking parameter) is answered from the
+    normal form's entry but never stored: it adds no entries, and what it renders (a share
+    image's URL from its Host, a language link with its query string) never reaches anyone
+    else."""
+
+    host: str
+    path: str
+    canonical: bool
+
+    @classmethod
+    def of(cls, request):
+        # As Django reads it (without a Host header, HTTP/1.0: the server's name).
+        raw_host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
+        domain, port = split_domain_port(raw_host)
+        servers_port = (
+            port and port == request.META.get("SERVER_PORT") and port not in ("80", "443")
+        )
+        host = f"{domain}:{port}" if servers_port else domain
+        used = sorted(
+            (name, value)
+            for name, values in request.GET.lists()
+            if name in QUERY_PARAMETERS_USED
+            for value in values
+        )
+        query = urlencode(used)
+        unused = any(name not in QUERY_PARAMETERS_USED for name in request.GET)
+        return cls(
+            host=host,
+            path=f"{request.path}?{query}" if query else request.path,
+            canonical=bool(domain) and raw_host == host and not unused,
+        )
 
 
 def _cache():
@@ -98,6 +146,7 @@ class PageCacheMiddleware:
         key = self.cache_key(request)
         if key is None:
             return self.get_response(request)
+        may_store = CacheAddress.of(request).canonical
         cache = _cache()
         try:
             cached = cache.get(key)
@@ -108,7 +157,7 @@ class PageCacheMiddleware:
             return self.rebuild(cached, request)
 
         response = self.get_response(request)
-        if request.method == "GET" and self.is_cacheable(response):
+        if may_store and request.method == "GET" and self.is_cacheable(response):
             try:
                 cache.set(key, self.freeze(response), timeout=page_cache_seconds())
             except Exception:  # noqa: BLE001
@@ -123,13 +172,13 @@ class PageCacheMiddleware:
             return None
         if self.personal_cookies & set(request.COOKIES):
             return None
-        if len(request.META.get("QUERY_STRING", "")) > 200:
-            return None  # don't let arbitrary query strings fill the cache
+        address = CacheAddress.of(request)
+        if len(address.path) > 400:
+            return None  # don't let long search words fill the cache
         generation = current_generation()
         if generation is None:
             return None
-        host = request.META.get("HTTP_HOST", "")
-        return f"pagecache:{generation}:{host}:{request.get_full_path()}"
+        return f"pagecache:{generation}:{address.host}:{address.path}"
 
     @staticmethod
     def is_cacheable(response):
@@ -202,11 +251,12 @@ def _invalidate_on_save(sender, **kwargs):
         _invalidate_on_model_change(sender, **kwargs)
 
 
-def cached_until_publish(key, compute, timeout=24 * 60 * 60):
+def cached_until_publish(key, compute, timeout=24 * 60 * 60, store=True):
     """`compute()`'s result, kept in the cache until the next publish retires the generation.
 
     For small things every page of a language shows (footer, the privacy-notice link): the
     first render after a publish queries, the rest don't. Without a cache it just computes.
+    With `store=False` a cached value is used but a computed one is not kept.
     """
     generation = current_generation()
     if generation is None:
@@ -219,6 +269,8 @@ def cached_until_publish(key, compute, timeout=24 * 60 * 60):
     if cached is not None:
         return cached[0]
     value = compute()
+    if not store:
+        return value
     try:
         _cache().set(full_key, (value,), timeout=timeout)
     except Exception:  # noqa: BLE001

@@ -18,6 +18,7 @@ Wagtail's own routing, so 404s and edge cases behave exactly as before.
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
@@ -55,8 +56,11 @@ EMPTY_TABLE = RoutingTable([])
 
 
 def find_site(request):
-    host, port = request._get_raw_host(), request.get_port()
-    return memoised_until_publish(("site", host, port), lambda: Site.find_for_request(request))
+    # Keyed as Wagtail matches sites: the host name (lower case, without the Host header's
+    # port) and the server's port, so variants of the Host header add no entries.
+    domain, _port = split_domain_port(request.get_host())
+    port = request.get_port()
+    return memoised_until_publish(("site", domain, port), lambda: Site.find_for_request(request))
 
 
 def live_page(model, page_id, url_path):

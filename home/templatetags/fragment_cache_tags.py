@@ -6,7 +6,9 @@ page-cache generation. It serves requests the full-page cache cannot: query-stri
 visitors with a session, pages with a form beside them.
 
 The key holds the fragment's name, the page, the active language, the scheme and host (the
-fragment may contain full URLs) and any further vary values. It renders without the cache for
+fragment may contain full URLs; the host in its normal form, and a variant of it (another case
+or port, a tracking parameter) reads the entry but never stores one: see CacheAddress) and any
+further vary values. It renders without the cache for
 previews, for anything that is not a saved page (search, 404), and when
 FRAGMENT_CACHE_SECONDS is 0. What the fragment needs must be computed inside it (or lazily):
 on a hit, nothing inside it runs.
@@ -19,7 +21,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from mbbcms.page_cache import cached_until_publish
+from mbbcms.page_cache import CacheAddress, cached_until_publish
 
 register = template.Library()
 
@@ -42,17 +44,21 @@ class CacheFragmentNode(template.Node):
             or getattr(page, "pk", None) is None
         ):
             return self.nodelist.render(context)
+        address = CacheAddress.of(request)
         parts = [
             self.name.resolve(context),
             page.pk,
             get_language(),
             request.scheme,
-            request.get_host(),
+            address.host,
             *(value.resolve(context) for value in self.vary_on),
         ]
         digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
         html = cached_until_publish(
-            f"fragment:{digest}", lambda: self.nodelist.render(context), timeout=seconds
+            f"fragment:{digest}",
+            lambda: self.nodelist.render(context),
+            timeout=seconds,
+            store=address.canonical,
         )
         return mark_safe(html)  # noqa: S308 - rendered by this template, escaped there
 
