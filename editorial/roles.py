@@ -1,8 +1,10 @@
-"""The three editorial roles, their permissions and the moderation workflow.
+"""The editorial roles, their permissions and the moderation workflow.
 
 Editors write the Turkish site, Translators keep the English site in step, Moderators approve
 what goes live. Page permissions are granted on each language's home page, so a role reaches
-exactly one language tree (Moderators reach both).
+exactly one language tree (Moderators reach both). Inquiry handlers ("Başvuru sorumluları") are
+the only role that reads the contact form's inquiries: visitors' personal data is seen by those
+who answer it and nobody else (KVKK art. 12, need to know).
 
 Every function takes an app registry, so the same code runs in the data migration (historical
 models) and at run time. The migration sets everything up exactly
@@ -18,6 +20,7 @@ TARGET_LANGUAGE = "en"
 EDITORS = "Editors"
 TRANSLATORS = "Translators"
 MODERATORS = "Moderators"
+INQUIRY_HANDLERS = "Inquiry handlers"
 
 WORKFLOW_NAME = "Moderation"
 TASK_NAME = "Moderator approval"
@@ -29,7 +32,11 @@ SUBMIT_TRANSLATION = (
     "submit_translation",
     "Can submit translations",
 )
-VIEW_INQUIRY = ("forms_app", "inquiry", "view_inquiry", "Can view inquiry")
+# Reading, changing the working state of, exporting and deleting inquiries.
+HANDLE_INQUIRIES = [
+    ("forms_app", "inquiry", f"{action}_inquiry", f"Can {action} inquiry")
+    for action in ("view", "change", "delete")
+]
 CHANGE_FOOTER = ("home", "footertext", "change_footertext", "Can change footer contact details")
 VIEW_PARITY = (
     "editorial",
@@ -44,9 +51,10 @@ MANAGE_TURKISH_ONLY = [
 
 # Model-level permissions: each group gets exactly these.
 MODEL_PERMISSIONS = {
-    EDITORS: [ACCESS_ADMIN, VIEW_INQUIRY, CHANGE_FOOTER, VIEW_PARITY, *MANAGE_TURKISH_ONLY],
+    EDITORS: [ACCESS_ADMIN, CHANGE_FOOTER, VIEW_PARITY, *MANAGE_TURKISH_ONLY],
     TRANSLATORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION, CHANGE_FOOTER, VIEW_PARITY],
     MODERATORS: [ACCESS_ADMIN, CHANGE_FOOTER, VIEW_PARITY, *MANAGE_TURKISH_ONLY],
+    INQUIRY_HANDLERS: [ACCESS_ADMIN, *HANDLE_INQUIRIES],
 }
 
 # Page permissions per language tree. Editors have no publish permission: what they write
@@ -80,6 +88,21 @@ def set_up_roles_and_moderation(apps):
     for name, trees in PAGE_PERMISSIONS.items():
         _set_page_permissions(apps, groups[name], trees, homes)
     _set_up_workflow(apps, groups[MODERATORS], homes)
+
+
+def set_up_inquiry_handlers(apps):
+    """Create the Inquiry handlers group and take every inquiry permission away from the
+    other roles, leaving everything else as an administrator set it."""
+    Permission = apps.get_model("auth", "Permission")
+    handlers = _group(apps, INQUIRY_HANDLERS)
+    handlers.permissions.set(
+        [_permission(apps, *spec) for spec in MODEL_PERMISSIONS[INQUIRY_HANDLERS]]
+    )
+    inquiry_permissions = Permission.objects.filter(
+        content_type__app_label="forms_app", content_type__model="inquiry"
+    )
+    for name in (EDITORS, TRANSLATORS, MODERATORS):
+        _group(apps, name).permissions.remove(*inquiry_permissions)
 
 
 def attach_language_home(apps, home):

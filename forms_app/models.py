@@ -9,6 +9,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
@@ -22,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import RICH_TEXT_FEATURES
 from mbbcms.page_cache import cached_until_publish, memoised_until_publish
 from mbbcms.view_restrictions import CachedViewRestrictionsMixin
+from seo.search.folding import fold_i
 
 from .choices import CHOICE_FIELD_TYPES, choice_pairs, split_choices
 from .forms import ContactFormBuilder
@@ -82,8 +84,27 @@ class FormField(TranslatableMixin, AbstractFormField):
         return dict(self.get_choice_pairs())
 
 
+def search_key(text):
+    """Text as the inbox search compares it: lowercase, every kind of i the same, Turkish
+    letters as plain ASCII, so "yilmaz" finds "YILMAZ" and "Yılmaz" on every database."""
+    return anyascii(fold_i(str(text))).lower()
+
+
+def answers_search_text(form_data):
+    """Every text answer of an inquiry, folded by search_key(), one per line."""
+    values = []
+    for value in (form_data or {}).values():
+        values.extend(value if isinstance(value, list) else [value])
+    return "\n".join(search_key(value) for value in values if isinstance(value, str))
+
+
 class Inquiry(AbstractFormSubmission):
     """A stored contact-form submission with what KVKK requires us to be able to show."""
+
+    class Status(models.TextChoices):
+        NEW = "new", pgettext_lazy("inquiry state", "New")
+        ANSWERED = "answered", pgettext_lazy("inquiry state", "Answered")
+        ARCHIVED = "archived", pgettext_lazy("inquiry state", "Archived")
 
     language = models.CharField(_("language"), max_length=8, default="tr")
     topic = models.CharField(
@@ -106,6 +127,22 @@ class Inquiry(AbstractFormSubmission):
     submission_key = models.CharField(  # noqa: DJ001
         max_length=64, unique=True, null=True, editable=False
     )
+    # The team's working state, and who last changed it when.
+    status = models.CharField(
+        _("state"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    status_changed_at = models.DateTimeField(_("state changed at"), null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("state changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The answers folded by search_key(), so the inbox search behaves the same on SQLite and
+    # PostgreSQL (neither folds Turkish letters, and the JSON would also match its keys).
+    search_text = models.TextField(blank=True, editable=False)
 
     class Meta:
         verbose_name = _("inquiry")
@@ -116,6 +153,19 @@ class Inquiry(AbstractFormSubmission):
     def __str__(self):
         sent = timezone.localtime(self.submit_time)
         return f"{self.sender_name or self.sender_email} ({sent:%Y-%m-%d %H:%M})"
+
+    def save(self, *args, **kwargs):
+        self.search_text = answers_search_text(self.form_data)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "form_data" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    def set_status(self, status, user):
+        self.status = status
+        self.status_changed_at = timezone.now()
+        self.status_changed_by = user
+        self.save(update_fields=["status", "status_changed_at", "status_changed_by"])
 
     @cached_property
     def source_form_fields(self):

@@ -65,7 +65,7 @@ def test_the_inbox_lists_both_languages_with_a_language_column(admin_client, inq
     assert response.status_code == 200
     html = response.content.decode()
     assert "Ayşe Yılmaz" in html and "John Smith" in html
-    assert "Türkçe" in html and "English" in html
+    assert "Türkçe" in html and "İngilizce" in html
     assert "TDBB" in html and "Energy Cities" in html
 
 
@@ -90,11 +90,11 @@ def test_the_csv_export_keeps_turkish_letters_and_neutralises_formulas(admin_cli
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
     assert len(rows) == 2
     by_language = {row["Dil"]: row for row in rows}
-    assert by_language["tr"]["Mesajınız"] == f"{SCRIPT} ğüşıöçİ"
-    assert by_language["tr"]["Konu"] == "TDBB"
-    assert by_language["en"]["Kurumunuz"] == "'" + FORMULA
-    assert by_language["en"]["Mesajınız"] == "'+1 call me"
-    assert by_language["en"]["Konu"] == "Energy Cities"
+    assert by_language["Türkçe"]["Mesajınız"] == f"{SCRIPT} ğüşıöçİ"
+    assert by_language["Türkçe"]["Konu"] == "TDBB"
+    assert by_language["İngilizce"]["Kurumunuz"] == "'" + FORMULA
+    assert by_language["İngilizce"]["Mesajınız"] == "'+1 call me"
+    assert by_language["İngilizce"]["Konu"] == "Energy Cities"
 
 
 def test_the_xlsx_export_stores_formulas_as_text(admin_client, inquiries):
@@ -103,10 +103,10 @@ def test_the_xlsx_export_stores_formulas_as_text(admin_client, inquiries):
     header = [cell.value for cell in sheet[1]]
     rows = [dict(zip(header, (cell for cell in row), strict=True)) for row in sheet.iter_rows(2)]
     assert len(rows) == 2
-    english = next(row for row in rows if row["Dil"].value == "en")
+    english = next(row for row in rows if row["Dil"].value == "İngilizce")
     assert english["Kurumunuz"].data_type == "s"
     assert not str(english["Kurumunuz"].value).startswith("=")
-    turkish = next(row for row in rows if row["Dil"].value == "tr")
+    turkish = next(row for row in rows if row["Dil"].value == "Türkçe")
     assert turkish["Mesajınız"].value == f"{SCRIPT} ğüşıöçİ"
     assert turkish["Adınız ve soyadınız"].value == "Ayşe Yılmaz"
 
