@@ -15,7 +15,7 @@ TERMS = [
         "Güneydoğu Avrupa Yerel Yönetim Birlikleri Ağı",
         "Network of Associations of Local Authorities of South-East Europe",
     ),
-    ("Türk Dünyası Belediyeler Birliği", "Union of Municipalities of the Turkic World"),
+    ("Türk Dünyası Belediyeler Birliği", "Union of Turkish World Municipalities"),
     (
         "Avrupa Konseyi Yerel ve Bölgesel Yönetimler Kongresi",
         "Congress of Local and Regional Authorities of the Council of Europe",

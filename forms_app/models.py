@@ -299,6 +299,15 @@ class OutgoingEmail(models.Model):
 class ContactFormPage(CachedViewRestrictionsMixin, AbstractForm):
     """ "İletişim": the contact form. Submissions are stored and listed in the admin."""
 
+    heading = models.CharField(
+        _("heading"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The heading at the top of the page, such as “İletişime Geçin”. The title stays the "
+            "short name in menus; leave this empty to use the title."
+        ),
+    )
     introduction = models.TextField(_("introduction"), blank=True)
     thank_you_text = RichTextField(
         _("thank-you text"),
@@ -342,6 +351,7 @@ class ContactFormPage(CachedViewRestrictionsMixin, AbstractForm):
 
     content_panels = AbstractForm.content_panels + [
         FormSubmissionsPanel(),
+        FieldPanel("heading"),
         FieldPanel("introduction"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("thank_you_text"),

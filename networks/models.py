@@ -6,11 +6,12 @@ from django.db import models
 from django.utils.formats import number_format
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
 from home.models import LINK_FIELDS
@@ -32,11 +33,27 @@ class Approximation(models.TextChoices):
     ABOUT = "about", _("about")
 
 
+class MemberKind(models.TextChoices):
+    MEMBERS = "members", _("Members")
+    MEMBERS_AND_PARTNERS = "members_and_partners", _("Members and partners")
+
+
+def figure_text(number):
+    """A number as words read it: whole millions in words ("80 million", "80 milyon"),
+    smaller numbers with the language's digit grouping ("2,500", "2.500")."""
+    if number >= 1_000_000 and number % 100_000 == 0:
+        millions = number / 1_000_000
+        decimals = 0 if number % 1_000_000 == 0 else 1
+        value = number_format(millions, decimal_pos=decimals)
+        return ngettext("%(value)s million", "%(value)s million", int(millions)) % {"value": value}
+    return number_format(number, force_grouping=True)
+
+
 def format_figure(number, approximation):
     """A key figure as visitors read it: "250+" or "about 500" in the active language."""
     if number is None:
         return ""
-    text = number_format(number, force_grouping=True)
+    text = figure_text(number)
     if approximation == Approximation.MORE_THAN:
         return _("%(number)s+") % {"number": text}
     if approximation == Approximation.ABOUT:
@@ -216,10 +233,13 @@ class NetworkPage(CachedViewRestrictionsMixin, Page):
         _("founded"), validators=YEAR_VALIDATORS, null=True, blank=True
     )
     founded_place = models.CharField(
-        _("founded in"),
+        _("founded in (city)"),
         max_length=100,
         blank=True,
-        help_text=_("Where the network was founded, when the source names it."),
+        help_text=_(
+            "The city (and country) where the network was founded, e.g. “Toronto, Kanada”. "
+            "Not its seat: where it is based today goes under headquarters."
+        ),
     )
     headquarters_city = models.CharField(_("headquarters city"), max_length=100, blank=True)
     headquarters_country = models.CharField(_("headquarters country"), max_length=100, blank=True)
@@ -236,6 +256,13 @@ class NetworkPage(CachedViewRestrictionsMixin, Page):
         choices=Approximation.choices,
         default=Approximation.EXACT,
     )
+    member_count_kind = models.CharField(
+        _("who is counted"),
+        max_length=24,
+        choices=MemberKind.choices,
+        default=MemberKind.MEMBERS,
+        help_text=_("As the network counts them: GWOPA counts members and partners."),
+    )
     country_count = models.PositiveIntegerField(_("countries"), null=True, blank=True)
     country_count_approximation = models.CharField(
         _("countries are"),
@@ -250,7 +277,13 @@ class NetworkPage(CachedViewRestrictionsMixin, Page):
         choices=Approximation.choices,
         default=Approximation.EXACT,
     )
-    website = models.URLField(_("official website"))
+    website = models.URLField(
+        _("official website"),
+        help_text=_(
+            "The network's website in this page's language: translators may point the English "
+            "page at the network's English pages."
+        ),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -270,9 +303,13 @@ class NetworkPage(CachedViewRestrictionsMixin, Page):
                 FieldRowPanel([FieldPanel("acronym"), FieldPanel("full_name")]),
                 FieldPanel("acronym_language"),
                 FieldRowPanel([FieldPanel("joined_year"), FieldPanel("membership_status")]),
-                FieldRowPanel([FieldPanel("founded_year"), FieldPanel("founded_place")]),
                 FieldRowPanel(
-                    [FieldPanel("headquarters_city"), FieldPanel("headquarters_country")]
+                    [
+                        FieldPanel("founded_year"),
+                        FieldPanel("founded_place"),
+                        FieldPanel("headquarters_city"),
+                        FieldPanel("headquarters_country"),
+                    ]
                 ),
                 FieldPanel("website"),
                 FieldPanel("logo"),
@@ -282,7 +319,11 @@ class NetworkPage(CachedViewRestrictionsMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel(
-                    [FieldPanel("member_count"), FieldPanel("member_count_approximation")]
+                    [
+                        FieldPanel("member_count"),
+                        FieldPanel("member_count_approximation"),
+                        FieldPanel("member_count_kind"),
+                    ]
                 ),
                 FieldRowPanel(
                     [FieldPanel("country_count"), FieldPanel("country_count_approximation")]
@@ -321,6 +362,8 @@ class NetworkPage(CachedViewRestrictionsMixin, Page):
     override_translatable_fields = [
         SynchronizedField("acronym"),
         SynchronizedField("acronym_language"),
+        # A network may have pages in each language (UCLG-MEWA: /tr and /en).
+        TranslatableField("website"),
     ]
 
     template = "pages/network_page.html"
@@ -333,7 +376,11 @@ class NetworkPage(CachedViewRestrictionsMixin, Page):
     def key_figures(self):
         """(label, formatted value) pairs for the figures the network publishes."""
         figures = [
-            (_("Members"), self.member_count, self.member_count_approximation),
+            (
+                self.get_member_count_kind_display(),
+                self.member_count,
+                self.member_count_approximation,
+            ),
             (_("Countries"), self.country_count, self.country_count_approximation),
             (_("Population represented"), self.population, self.population_approximation),
         ]
@@ -343,3 +390,9 @@ class NetworkPage(CachedViewRestrictionsMixin, Page):
         return ", ".join(
             part for part in (self.headquarters_city, self.headquarters_country) if part
         )
+
+    def website_address(self):
+        """The website as the seed writes it after "Detaylı bilgi için:": the address without
+        its scheme or a bare trailing slash (www.nalas.eu, www.uclg-mewa.org/tr)."""
+        address = self.website.split("://", 1)[-1]
+        return address[:-1] if address.endswith("/") and address.count("/") == 1 else address

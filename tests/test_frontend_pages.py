@@ -117,7 +117,7 @@ def test_network_page_shows_its_key_figures_first(client):
         "Member since": "2008",
         "Members": "14",
         "Countries": "12",
-        "Population represented": "about 80,000,000",
+        "Population represented": "about 80 million",
     }
 
 

@@ -128,7 +128,7 @@ def test_network_page_shows_its_facts_panel_and_opens_the_website_safely(client,
     content = client.get(page.url).content.decode()
     assert "Member since" in content and "2008" in content
     assert "Skopje, North Macedonia" in content
-    assert "about 80,000,000" in content
+    assert "about 80 million" in content
     assert 'href="https://www.nalas.eu/" rel="noopener external" target="_blank"' in content
 
 

@@ -241,6 +241,7 @@ NETWORKS = [
             "founded_place": "Bonn, Almanya",
             "member_count": 500,
             "member_count_approximation": "about",
+            "member_count_kind": "members_and_partners",
             "website": "https://gwopa.org/",
             "summary": (
                 "UN-Habitat tarafından 2009’da Bonn’da kurulan GWOPA, dünya genelinde su ve "
@@ -271,8 +272,9 @@ NETWORKS = [
             "full_name": "Sürdürülebilirlik için Yerel Yönetimler",
             "joined_year": 2023,
             "founded_year": 1990,
-            "headquarters_city": "Toronto",
-            "headquarters_country": "Kanada",
+            "founded_place": "Toronto, Kanada",
+            "headquarters_city": "Bonn",
+            "headquarters_country": "Almanya",
             "member_count": 2500,
             "member_count_approximation": "more_than",
             "country_count": 125,
@@ -308,7 +310,7 @@ NETWORKS = [
             "joined_year": 2008,
             "membership_status": "Tam üye",
             "headquarters_city": "Üsküp",
-            "headquarters_country": "Makedonya",
+            "headquarters_country": "Kuzey Makedonya",
             "member_count": 14,
             "country_count": 12,
             "population": 80_000_000,
@@ -333,18 +335,6 @@ NETWORKS = [
                 "bunların temsil ettiği yaklaşık 80 milyonluk nüfus ve 9000 yerel yönetimden "
                 "oluşan çok büyük bir ağdır. MBB, NALAS bünyesinde çeşitli alanlarda faaliyet "
                 "gösteren çalışma gruplarında ve projelerde aktif olarak yer almaktadır.",
-            ),
-            (
-                "key_figures",
-                {
-                    "title": "Rakamlarla NALAS",
-                    "figures": [
-                        {"value": "14", "label": "yerel yönetim birliği"},
-                        {"value": "12", "label": "ülke"},
-                        {"value": "9000", "label": "yerel yönetim"},
-                        {"value": "~80 milyon", "label": "nüfus"},
-                    ],
-                },
             ),
         ],
     ),
@@ -523,6 +513,7 @@ CONTACT = {
         "title": "İletişim",
         "slug": "iletisim",
         "show_in_menus": True,
+        "heading": "İletişime Geçin",
         "introduction": "Formu doldurarak daha fazla bilgi edinebilirsiniz.",
         "thank_you_text": (
             "<p>Mesajınız bize ulaştı. İlgili birimimiz en kısa sürede size dönüş yapacaktır.</p>"

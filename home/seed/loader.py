@@ -5,8 +5,11 @@ TranslationSource, a Translation into English and one StringTranslation per segm
 English page is written by `Translation.save_target`. The admin's translation editor therefore
 shows every English page as fully translated, and later edits sync the usual way.
 
-Safe to run again: a page that exists (found by its parent and Turkish slug) is left as it is,
-and a page that already has an English translation is not translated again, so editors' and
+Safe to run again: a page that exists (found by its parent and Turkish slug) is not created
+again, and a page that already has an English translation is not translated again. Corrections
+to the seed reach an existing database only where nobody has worked: a page (or footer) that no
+person has ever saved, and that has no draft, is brought in line with `content.py`, and its
+English translation with `content.en.po` when no translator has touched it either. Editors' and
 translators' work is never overwritten.
 """
 
@@ -22,6 +25,8 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from home.models import FooterText, HomePage
 from seo.redirects import seed_old_url_redirects
@@ -47,6 +52,31 @@ def load_catalog(path=PO_PATH):
     return {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr}
 
 
+def edited_by_people(instance):
+    """Whether anyone has saved `instance` in the admin (the loader's own revisions have no
+    user), or left a draft of it."""
+    return (
+        getattr(instance, "has_unpublished_changes", False)
+        or instance.revisions.exclude(user=None).exists()
+    )
+
+
+def source_strings_changed(instance, segments):
+    """Whether `instance` now yields other strings than its stored translation source (its
+    model gained a translatable field, say)."""
+    current = {
+        (value.path, value.string.data)
+        for value in extract_segments(instance)
+        if isinstance(value, StringSegmentValue)
+    }
+    return current != {(segment.context.path, segment.string.data) for segment in segments}
+
+
+def stream_blocks(stream):
+    """A StreamField value as (block type, stored value) pairs, without the block ids."""
+    return [(child.block_type, child.block.get_prep_value(child.value)) for child in stream]
+
+
 def repair_child_counts(pages):
     """Correct treebeard's cached `numchild` where it disagrees with the tree.
 
@@ -67,6 +97,7 @@ class SeedLoader:
         self.catalog = load_catalog() if catalog is None else catalog
         self.created = []
         self.translated = []
+        self.corrected = []
 
     def run(self):
         with transaction.atomic():
@@ -99,7 +130,7 @@ class SeedLoader:
         parent = pages[spec["parent"]]
         existing = parent.get_children().filter(slug=spec["fields"]["slug"]).first()
         if existing:
-            return existing.specific
+            return self.correct_page(existing.specific, spec)
         page = self.build_page(spec)
         for field, key in spec.get("page_links", {}).items():
             setattr(page, field, pages[key])
@@ -112,7 +143,7 @@ class SeedLoader:
     def ensure_home(self, spec):
         home = HomePage.objects.filter(locale=self.source_locale, depth=2).first()
         if home:
-            return home
+            return self.correct_page(home, spec)
         root = Page.get_first_root_node()
         home = self.build_page(spec)
         root.add_child(instance=home)
@@ -130,6 +161,23 @@ class SeedLoader:
             placeholder.delete()
         self.log("created home page")
         return home
+
+    def correct_page(self, page, spec):
+        """Bring a page nobody has worked on in line with the seed (its fields and body)."""
+        if not page.live or edited_by_people(page):
+            return page
+        seed = self.build_page(spec)
+        fields = [name for name in spec["fields"] if name != "slug"]
+        changed = [name for name in fields if getattr(page, name) != getattr(seed, name)]
+        if "body" in spec and stream_blocks(page.body) != stream_blocks(seed.body):
+            changed.append("body")
+        if changed:
+            for name in changed:
+                setattr(page, name, getattr(seed, name))
+            page.save_revision().publish()
+            self.corrected.append(page)
+            self.log(f"corrected {page.url_path}: {', '.join(changed)}")
+        return page
 
     def build_page(self, spec):
         model = apps.get_model(spec["model"])
@@ -156,11 +204,40 @@ class SeedLoader:
     # English translation -------------------------------------------------------------------
 
     def ensure_translation(self, page):
-        if page.get_translation_or_none(self.target_locale) is not None:
+        english = page.get_translation_or_none(self.target_locale)
+        if english is not None:
+            if self.translation_is_stale(page, english):
+                self.translate(page)
+                self.log(f"corrected the English translation of {page.url_path}")
             return
         self.translate(page)
         self.translated.append(page)
         self.log(f"translated {page.url_path} into English")
+
+    def translation_is_stale(self, source_instance, english):
+        """An English translation nobody has touched that differs from the seed: its Turkish
+        source was corrected in this run, or `content.en.po` now translates a string
+        differently."""
+        if edited_by_people(english):
+            return False
+        source = TranslationSource.objects.get_for_instance_or_none(source_instance)
+        if source is None:
+            return False
+        segments = list(
+            StringSegment.objects.filter(source=source).select_related("string", "context")
+        )
+        translations = StringTranslation.objects.filter(
+            locale=self.target_locale, translation_of__in=[s.string_id for s in segments]
+        )
+        if translations.exclude(last_translated_by=None).exists():
+            return False  # a translator has worked on it in the translation editor
+        if source_instance in self.corrected or source_strings_changed(source_instance, segments):
+            return True
+        current = {(t.translation_of_id, t.context_id): t.data for t in translations}
+        return any(
+            current.get((s.string_id, s.context_id)) != self.catalog.get(s.string.data)
+            for s in segments
+        )
 
     def source_strings(self):
         """Every Turkish string of the seeded content, in page order (for the PO file)."""
