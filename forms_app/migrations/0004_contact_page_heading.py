@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forms_app", "0002_kvkk_routing_and_outbox"),
+        ("forms_app", "0003_inquiry_state_and_search"),
     ]
 
     operations = [
