@@ -22,8 +22,11 @@ TRANSLATORS = "Translators"
 MODERATORS = "Moderators"
 INQUIRY_HANDLERS = "Inquiry handlers"
 
-WORKFLOW_NAME = "Moderation"
-TASK_NAME = "Moderator approval"
+# The team works in Turkish, and Wagtail shows these names inside translated sentences
+# ("Yayın onayı için gönder", the e-mails' "… moderasyon aşaması"), so they are Turkish:
+# publication approval, moderator approval. Migration 0004 renamed the English originals.
+WORKFLOW_NAME = "Yayın onayı"
+TASK_NAME = "Moderatör onayı"
 
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
 SUBMIT_TRANSLATION = (

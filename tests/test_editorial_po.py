@@ -72,7 +72,7 @@ def test_downloading_and_uploading_the_po_file_unchanged_loses_nothing(
 
     messages = upload(client, translation, content)
 
-    assert "Successfully imported translations from PO File." in messages
+    assert "Çeviriler PO dosyasından başarıyla içe aktarıldı." in messages
     assert stored_translations(translation) == before
     assert translation.get_progress()[0] == translation.get_progress()[1]
 
@@ -86,7 +86,7 @@ def test_a_string_translated_offline_comes_back_and_is_published(
     entry.msgstr = "Local diplomacy: how MMU's municipalities work with cities abroad."
     messages = upload(client, translation, str(po).encode("utf-8"))
 
-    assert "Successfully imported translations from PO File." in messages
+    assert "Çeviriler PO dosyasından başarıyla içe aktarıldı." in messages
     after = stored_translations(translation)
     changed = {key for key in before if before[key] != after[key]}
     assert changed == {("introduction", entry.msgid)}
@@ -106,7 +106,7 @@ def test_a_po_file_of_another_page_is_refused_with_a_message(client, translator,
     )
     before = stored_translations(translation)
     messages = upload(client, translation, download(client, other))
-    assert "Cannot import PO file that was created for a different translation." in messages
+    assert "Başka bir çeviri için oluşturulmuş PO dosyası içe aktarılamaz." in messages
     assert stored_translations(translation) == before
 
 

@@ -112,7 +112,7 @@ def test_a_new_language_home_gets_the_roles_and_the_workflow(
         home.save_revision().publish()
     # German is neither the source nor the target language: only the workflow applies.
     assert not GroupPagePermission.objects.filter(page=home).exists()
-    assert home.get_workflow().name == "Moderation"
+    assert home.get_workflow().name == "Yayın onayı"
 
 
 # Editors ------------------------------------------------------------------------------------

@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's admin says "5 minutes ago" through humanize's naturaltime; installed so that
+    # its Turkish catalogue is loaded too.
+    "django.contrib.humanize",
     "django.forms",  # widget templates for FORM_RENDERER = TemplatesSetting
     "wagtail.contrib.frontend_cache",
     "csp",
@@ -125,7 +128,12 @@ LANGUAGES = [
     ("en", "English"),
 ]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# LANGUAGES names each language in itself, for the public language switcher; the admin names
+# content languages in the reader's admin language ("İngilizce" in the Turkish admin).
+WAGTAIL_CONTENT_LANGUAGES = [
+    ("tr", _("Turkish")),
+    ("en", _("English")),
+]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Istanbul"
