@@ -16,7 +16,8 @@ ENV PATH="/venv/bin:$PATH" \
     DJANGO_SETTINGS_MODULE=mbbcms.settings.production \
     PORT=8000 \
     GUNICORN_WORKERS=3 \
-    GUNICORN_THREADS=4
+    GUNICORN_THREADS=4 \
+    GUNICORN_TIMEOUT=30
 RUN groupadd --system --gid 10001 mbb && useradd --system --uid 10001 --gid mbb --home-dir /app --no-create-home mbb
 WORKDIR /app
 COPY --from=builder /venv /venv
@@ -30,4 +31,6 @@ USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), timeout=4)"]
-CMD ["sh", "-c", "exec gunicorn mbbcms.wsgi --bind 0.0.0.0:${PORT} --workers ${GUNICORN_WORKERS} --threads ${GUNICORN_THREADS} --access-logfile -"]
+# --timeout: a worker silent for longer is restarted. Database waits end sooner
+# (DATABASE_CONNECT_TIMEOUT, DATABASE_STATEMENT_TIMEOUT) and answer 503 with Retry-After.
+CMD ["sh", "-c", "exec gunicorn mbbcms.wsgi --bind 0.0.0.0:${PORT} --workers ${GUNICORN_WORKERS} --threads ${GUNICORN_THREADS} --timeout ${GUNICORN_TIMEOUT} --access-logfile -"]

@@ -26,7 +26,11 @@ migrate: install
 seed: migrate
 	$(MANAGE) load_seed_content
 
+# The task worker (e-mails, search and reference index updates) runs beside the development
+# server; Ctrl-C stops both. After changing task code, restart `make run`.
 run: seed
+	@$(MANAGE) db_worker --no-reload --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install
@@ -59,6 +63,7 @@ bench: install
 	$(PY) bench/bench.py
 
 # Load and fault test on this machine's PostgreSQL and Redis (restarts both; needs root).
+# FAULTS_PHASES=steady,smtp_hang,postgres_hang runs only the phases that leave them running.
 faults: install
 	$(PY) bench/faults.py
 

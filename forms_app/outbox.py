@@ -1,8 +1,11 @@
-"""Sending the outbox through Django's mail API, with retries and backoff.
+"""Sending the outbox through Django's mail API and task queue, with retries and backoff.
 
-Every e-mail is a row in OutgoingEmail. Right after an inquiry commits, its e-mails are tried
-once; whatever fails stays in the outbox and `manage.py send_queued_email` (run as a worker
-with --loop, or from cron) retries it with growing pauses until it is sent. Failures are
+Every e-mail is a row in OutgoingEmail, written in the inquiry's transaction: the durable
+record of what must go out and whether it went. Once the inquiry commits, one `send_email` task
+per e-mail is queued (django-tasks; `manage.py db_worker` runs them outside any request, so a
+hung mail server never holds a visitor). A failed attempt queues the next one for its retry
+time (1, 2, 4 … at most 60 minutes later). A row is claimed before it is sent, so two workers,
+or a worker and `manage.py send_queued_email`, never send the same e-mail twice. Failures are
 logged and never reach the visitor.
 """
 
@@ -13,6 +16,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F, Q
 from django.utils import timezone
+from django_tasks import task
 
 from .models import OutgoingEmail
 
@@ -93,6 +97,7 @@ def deliver(email_id, connection=None, ignore_backoff=False):
             error,
             retry_at.isoformat(),
         )
+        schedule_retry(email.pk, retry_at)
         return False
     OutgoingEmail.objects.filter(pk=email.pk).update(
         sent_at=timezone.now(), attempts=F("attempts") + 1, claimed_until=None, last_error=""
@@ -105,7 +110,8 @@ def due_ids(ignore_backoff=False, limit=100):
     emails = OutgoingEmail.objects.filter(sent_at__isnull=True)
     if not ignore_backoff:
         emails = emails.filter(next_attempt_at__lte=timezone.now())
-    return list(emails.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
+    ids = emails.order_by("next_attempt_at", "pk").values_list("pk", flat=True)
+    return list(ids if limit is None else ids[:limit])
 
 
 def send_due(ignore_backoff=False, limit=100):
@@ -129,12 +135,44 @@ def send_due(ignore_backoff=False, limit=100):
     return sent, failed
 
 
-def send_emails_of_inquiry(inquiry_id):
-    """The first attempt, right after the inquiry is committed. Never raises."""
+# Below Wagtail's own tasks (search and reference index updates, priority 0): while a mail
+# server hangs, each attempt holds the worker for EMAIL_TIMEOUT, and publishing should not wait.
+@task(priority=-10)
+def send_email(email_id):
+    """One attempt at one e-mail, run by the task worker."""
+    return "sent" if deliver(email_id) else "not sent"
+
+
+def schedule_retry(email_id, retry_at):
+    """Queue the next attempt for its time. Where the queue cannot defer (tests run tasks at
+    once), or cannot be reached, `send_queued_email` retries due e-mails instead."""
+    if not send_email.get_backend().supports_defer:
+        return
     try:
-        for email_id in OutgoingEmail.objects.filter(inquiry_id=inquiry_id).values_list(
-            "pk", flat=True
-        ):
-            deliver(email_id)
+        send_email.using(run_after=retry_at).enqueue(email_id)
     except Exception:
-        logger.exception("Sending the e-mails of inquiry %s failed; they stay queued.", inquiry_id)
+        logger.exception(
+            "Could not queue the retry of e-mail %s; it stays in the outbox.", email_id
+        )
+
+
+def enqueue(email_ids):
+    """Queue an attempt for each e-mail. Never raises: the rows stay in the outbox whatever
+    happens, and `send_queued_email` sends what is due."""
+    for email_id in email_ids:
+        try:
+            send_email.enqueue(email_id)
+        except Exception:
+            logger.exception("Could not queue e-mail %s; it stays in the outbox.", email_id)
+
+
+def enqueue_emails_of_inquiry(inquiry_id):
+    """The first attempt, queued right after the inquiry is committed."""
+    try:
+        email_ids = list(
+            OutgoingEmail.objects.filter(inquiry_id=inquiry_id).values_list("pk", flat=True)
+        )
+    except Exception:
+        logger.exception("Queueing the e-mails of inquiry %s failed; they stay queued.", inquiry_id)
+        return
+    enqueue(email_ids)

@@ -1,4 +1,5 @@
-"""Storing an inquiry: the inquiry and its e-mails in one transaction, sending after commit."""
+"""Storing an inquiry: the inquiry and its e-mails in one transaction, queued for sending after
+commit."""
 
 import hashlib
 import json
@@ -9,7 +10,7 @@ from django.db import IntegrityError, transaction
 
 from .mail import queue_emails
 from .models import Inquiry
-from .outbox import send_emails_of_inquiry
+from .outbox import enqueue_emails_of_inquiry
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,8 @@ def store_inquiry(page, form):
             logger.info("Contact form sent twice; kept inquiry %s only.", duplicate.pk)
             return duplicate
         queue_emails(inquiry)
-        # Only after the commit: the inquiry is safe before anything talks to a mail server.
-        transaction.on_commit(lambda: send_emails_of_inquiry(inquiry.pk))
+        # Only after the commit, and only queued: the inquiry is safe before anything talks to a
+        # mail server, and the visitor never waits for one (the task worker sends).
+        transaction.on_commit(lambda: enqueue_emails_of_inquiry(inquiry.pk))
     logger.info("Stored inquiry %s (%s, topic %r).", inquiry.pk, inquiry.language, topic)
     return inquiry

@@ -110,8 +110,9 @@ class SignedInPagesArePrivateMiddleware:
 
 
 class DatabaseUnavailableMiddleware:
-    """A database outage (restart, failover) answers 503 with Retry-After, not a 500 page:
-    clients and load balancers retry, and the error logs say what happened."""
+    """A database outage (restart, failover, a connection or statement timeout) answers 503 with
+    Retry-After, not a 500 page: clients and load balancers retry, and the error logs say what
+    happened. Errors raised outside views reach the same page through mbbcms.errors."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -121,12 +122,9 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request, exception):
         from django.db import InterfaceError, OperationalError
-        from django.template.loader import render_to_string
+
+        from .errors import database_unavailable
 
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
-        logger.error("database unavailable: %s", exception, extra={"status_code": 503})
-        response = HttpResponse(render_to_string("503.html"), status=503)
-        response["Retry-After"] = "10"
-        response["Cache-Control"] = "no-store"
-        return response
+        return database_unavailable(exception)

@@ -5,6 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+# A database error outside a view still answers the 503 page (mbbcms/errors.py).
+handler500 = "mbbcms.errors.server_error"
+
 # Admin and documents live outside the language prefixes.
 urlpatterns = [
     path("", include("seo.urls")),

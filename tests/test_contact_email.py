@@ -2,8 +2,6 @@
 nothing lost while the mail server is down."""
 
 import logging
-import os
-import signal
 
 import pytest
 from django.core.management import call_command
@@ -234,29 +232,3 @@ def test_the_visitor_sees_success_even_if_sending_raises_unexpectedly(
     response = submit(client, contact_page(tr), django_capture_on_commit_callbacks)
     assert "Mesajınız bize ulaştı." in response.content.decode()
     assert OutgoingEmail.objects.filter(sent_at__isnull=True, attempts=1).count() == 2
-
-
-def test_the_worker_loop_delivers_and_stops_cleanly_on_sigterm(
-    client, tr, django_capture_on_commit_callbacks, monkeypatch
-):
-    port = free_port()
-    with override_settings(**smtp_settings(port)):
-        submit(client, contact_page(tr), django_capture_on_commit_callbacks)
-        pauses = []
-
-        def sleep_then_terminate(seconds):
-            pauses.append(seconds)
-            os.kill(os.getpid(), signal.SIGTERM)  # what systemd or a container stop sends
-
-        monkeypatch.setattr(
-            "forms_app.management.commands.send_queued_email.time.sleep", sleep_then_terminate
-        )
-        previous = signal.getsignal(signal.SIGTERM)
-        try:
-            with smtp_server(port) as (handler, _):
-                call_command("send_queued_email", "--loop", "--now", "--interval", "1", verbosity=0)
-                assert len(handler.messages) == 2
-        finally:
-            signal.signal(signal.SIGTERM, previous)
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-    assert pauses  # it was waiting for the next round when the signal came

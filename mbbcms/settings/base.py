@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",  # the task queue lives in the database; `manage.py db_worker` runs it
 ]
 
 MIDDLEWARE = [
@@ -112,6 +114,31 @@ except Exception as error:  # noqa: BLE001 - dj-database-url raises several kind
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent writers (several gunicorn workers) wait for the lock instead of failing.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
+
+
+def _seconds_from_environment(name, default):
+    import os
+
+    value = os.environ.get(name, "").strip() or str(default)
+    try:
+        seconds = int(value)
+    except ValueError:
+        seconds = -1
+    if seconds < 0:
+        raise ImproperlyConfigured(f"{name} must be a whole number of seconds, not {value!r}.")
+    return seconds
+
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that accepts connections and never answers must not hold requests for long:
+    # connecting gives up after DATABASE_CONNECT_TIMEOUT seconds, a statement after
+    # DATABASE_STATEMENT_TIMEOUT (0 turns it off, e.g. for a long migration), and the
+    # backend then fails fast for a few seconds instead of waiting again (see its module).
+    DATABASES["default"]["ENGINE"] = "mbbcms.postgresql"
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", _seconds_from_environment("DATABASE_CONNECT_TIMEOUT", 5))
+    _statement_ms = _seconds_from_environment("DATABASE_STATEMENT_TIMEOUT", 15) * 1000
+    _options["options"] = f"-c statement_timeout={_statement_ms}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -208,6 +235,10 @@ CONTACT_EMAIL_RETRY_BASE_SECONDS = 60
 CONTACT_EMAIL_RETRY_MAX_SECONDS = 60 * 60
 CONTACT_EMAIL_ALERT_AFTER_ATTEMPTS = 5
 EMAIL_TIMEOUT = 10
+
+# Background tasks (django-tasks): e-mails and Wagtail's search and reference index updates are
+# queued in the database and run by `manage.py db_worker`, never inside a request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 # --- Front end and performance ----------------------------------------------------------

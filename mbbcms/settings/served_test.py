@@ -20,3 +20,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Fifty submissions from one address in a second are the point of the test, not an attack.
 CONTACT_RATE_LIMIT = 10_000
 CONTACT_MIN_FILL_SECONDS = 1
+
+# Two servers in one test can share cached pages through a folder: one warms the cache, the
+# other serves it while its database hangs (tests/test_database_hang.py).
+if _shared_cache := __import__("os").environ.get("SERVED_CACHE_DIR"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": _shared_cache,
+        }
+    }
+    PAGE_CACHE_SECONDS = 600

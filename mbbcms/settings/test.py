@@ -13,6 +13,9 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Login lockout is tested explicitly (tests/test_security.py); elsewhere tests log in freely.
 AXES_ENABLED = False
+# Tasks run at once, inside the test, so tests see search indexes and e-mails synchronously;
+# tests of the queue itself switch to the database backend (tests/test_contact_hung_mail.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # CI runs the suite a second time on PostgreSQL with Redis as the cache (REDIS_URL).
 if _redis_url := __import__("os").environ.get("REDIS_URL"):
