@@ -322,6 +322,7 @@ class InquiryIndexView(IndexView):
 
 class InquiryInspectView(InspectView):
     template_name = "forms_app/admin/inquiry_inspect.html"
+    page_title = _("Inquiry")
     state_url_name = None
     LABELS = {
         "pk": _("Reference number"),

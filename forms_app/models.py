@@ -13,7 +13,6 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
@@ -27,6 +26,7 @@ from seo.search.folding import fold_i
 
 from .choices import CHOICE_FIELD_TYPES, choice_pairs, split_choices
 from .forms import ContactFormBuilder
+from .panels import InquiryCountPanel
 
 
 def source_language():
@@ -350,7 +350,7 @@ class ContactFormPage(CachedViewRestrictionsMixin, AbstractForm):
     )
 
     content_panels = AbstractForm.content_panels + [
-        FormSubmissionsPanel(),
+        InquiryCountPanel(),
         FieldPanel("heading"),
         FieldPanel("introduction"),
         InlinePanel("form_fields", label=_("Form fields")),

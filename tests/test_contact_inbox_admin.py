@@ -466,3 +466,16 @@ def test_a_deleted_handler_leaves_the_state_record_in_place(inquiries, django_us
     assert ayse.status == Inquiry.Status.ANSWERED
     assert ayse.status_changed_by is None
     assert ayse.status_changed_at.astimezone(ZoneInfo("Europe/Istanbul")).tzinfo is not None
+
+
+@pytest.mark.parametrize("role", [EDITORS, MODERATORS])
+def test_the_contact_page_editor_shows_no_inquiry_count_to_editors_and_moderators(
+    role, superuser, inquiries
+):
+    ayse, _ = inquiries
+    page_editor = f"/admin/pages/{ayse.page_id}/edit/"
+    submissions = f"/admin/forms/submissions/{ayse.page_id}/"
+    assert submissions in superuser.get(page_editor).content.decode()
+    response = signed_in("someone", role).get(page_editor)
+    assert response.status_code == 200
+    assert submissions not in response.content.decode()
