@@ -1,5 +1,6 @@
 """Spam protection that sends nothing to third parties: a signed fill-time token and a
-per-client rate limit kept in Django's cache."""
+per-client rate limit kept in the rate-limit counters (mbbcms.throttles: not evicted by cache
+pressure)."""
 
 import hashlib
 import math
@@ -9,9 +10,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 
 from mbbcms.client_address import client_ip
+from mbbcms.throttles import counters
 
 TOKEN_SALT = "forms_app.contact-form-token"
 # Tolerated clock difference between web workers when reading a token's issue time.
@@ -70,11 +71,11 @@ class RateLimiter:
 
     def allow(self):
         window = settings.CONTACT_RATE_LIMIT_WINDOW
-        cache.add(self.key, 0, timeout=window)
+        counters.add(self.key, 0, timeout=window)
         try:
-            count = cache.incr(self.key)
+            count = counters.incr(self.key)
         except ValueError:  # expired between add() and incr()
-            cache.set(self.key, 1, timeout=window)
+            counters.set(self.key, 1, timeout=window)
             count = 1
         if count is None:
             # The cache is down (mbbcms.cache_backends degrades to no answer): accept the

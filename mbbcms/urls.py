@@ -5,12 +5,21 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from mbbcms import throttled_views
+
 # A database error outside a view still answers the 503 page (mbbcms/errors.py).
 handler500 = "mbbcms.errors.server_error"
 
 # Admin and documents live outside the language prefixes.
 urlpatterns = [
     path("", include("seo.urls")),
+    # Wagtail's password-reset view behind per-client and per-address throttles; matched
+    # before the admin's own URL for it.
+    path(
+        "admin/password_reset/",
+        throttled_views.password_reset,
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -24,6 +33,12 @@ if settings.DEBUG:
 # redirects it to the visitor's language (Accept-Language, Turkish by default).
 urlpatterns += i18n_patterns(
     path("", include("seo.i18n_urls")),
+    # Wagtail's page-password view, counting wrong passwords per client; before Wagtail's URLs.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttled_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -27,7 +27,8 @@ def en(db):
 def empty_cache():
     """Every test starts with an empty cache (rate-limit counters, cached pages), also when
     CI runs the suite against a shared Redis."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "ratelimit"):
+        caches[alias].clear()
     yield

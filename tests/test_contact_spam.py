@@ -156,10 +156,9 @@ def test_the_rate_limit_lets_inquiries_through_when_the_cache_is_down(settings):
     """Found by bench/faults.py: with Redis stopped, the limiter must fail open, not 500."""
     from forms_app.spam import RateLimiter
 
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
-        }
+    unreachable = {
+        "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
     }
+    settings.CACHES = {"default": unreachable, "ratelimit": unreachable}
     assert RateLimiter("203.0.113.9").allow() is True

@@ -281,7 +281,13 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "mbbcms",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    # Rate-limit counters (mbbcms.throttles), apart from what cache pressure may evict.
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "mbbcms-ratelimit",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
 }
 # Anonymous page views come from the cache; any publish retires every cached page.
 PAGE_CACHE_SECONDS = 0
@@ -331,6 +337,17 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "mbbcms.client_address.client_ip"
 AXES_RESET_ON_SUCCESS = True
+# Failures are counted in the database (axes' default handler): no cache eviction drops them.
+
+# Throttles (mbbcms.throttles), per client address behind TRUSTED_PROXY_COUNT proxies:
+# wrong passwords for password-protected pages, and admin password-reset e-mails (also per
+# e-mail address, so nobody can flood one inbox from many addresses).
+PAGE_PASSWORD_ATTEMPT_LIMIT = 10
+PAGE_PASSWORD_ATTEMPT_WINDOW = 15 * 60
+PASSWORD_RESET_LIMIT_PER_CLIENT = 5
+PASSWORD_RESET_CLIENT_WINDOW = 60 * 60
+PASSWORD_RESET_LIMIT_PER_ADDRESS = 3
+PASSWORD_RESET_ADDRESS_WINDOW = 24 * 60 * 60
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 
 # Uploads: Wagtail checks image type and pixel count; documents are checked by mbbcms.uploads.

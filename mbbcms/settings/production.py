@@ -99,11 +99,26 @@ if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
     CACHES = {
+        **CACHES,  # noqa: F405
         "default": {
             "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "mbbcms",
-        }
+        },
+    }
+# Rate-limit counters: a Redis whose maxmemory-policy is noeviction (a policy is per server, so
+# not the cache's own allkeys-lru server). Without it they share REDIS_URL, where cache
+# pressure can evict them (manage.py check --deploy warns), or stay in each process's memory.
+RATELIMIT_REDIS_URL = env("RATELIMIT_REDIS_URL", REDIS_URL)
+if RATELIMIT_REDIS_URL:
+    if not RATELIMIT_REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            "RATELIMIT_REDIS_URL must start with redis://, rediss:// or unix://."
+        )
+    CACHES["ratelimit"] = {
+        "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
+        "LOCATION": RATELIMIT_REDIS_URL,
+        "KEY_PREFIX": "mbbcms-ratelimit",
     }
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)

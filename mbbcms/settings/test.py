@@ -24,5 +24,10 @@ if _redis_url := __import__("os").environ.get("REDIS_URL"):
             "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
             "LOCATION": _redis_url,
             "KEY_PREFIX": "mbbcms-test",
-        }
+        },
+        "ratelimit": {
+            "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": "mbbcms-test-ratelimit",
+        },
     }

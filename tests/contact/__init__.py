@@ -7,11 +7,11 @@ import time
 from contextlib import contextmanager
 
 from aiosmtpd.controller import Controller
-from django.core.cache import cache
 
 from forms_app.forms import TOKEN_FIELD
 from forms_app.models import ContactFormPage
 from forms_app.spam import FormToken, RateLimiter
+from mbbcms.throttles import counters
 
 TURKISH_LETTERS = "ğüşıöçİĞÜŞÖÇ"
 
@@ -40,7 +40,7 @@ def valid_answers(**overrides):
 
 def forget_rate_limit(*addresses):
     for address in addresses or ("127.0.0.1",):
-        cache.delete(RateLimiter(address).key)
+        counters.delete(RateLimiter(address).key)
 
 
 def free_port():
