@@ -1,5 +1,7 @@
 from django.apps import apps
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.models import TranslationSource
 
+from .complete_translations import may_publish_incomplete, refusal_message, untranslated_strings
 from .models import TurkishOnlyPage
 from .roles import SOURCE_LANGUAGE, language_homes
 from .views import ParityReportView, upload_pofile, user_can_view_parity
@@ -112,3 +115,45 @@ def sync_translated_snippet(request, instance):
     source = TranslationSource.objects.get_for_instance_or_none(instance)
     if source is not None and source.translations.filter(enabled=True).exists():
         source.update_from_db()
+
+
+# A translation goes live only when every string is translated (complete_translations.py).
+# These hooks refuse the admin's publish paths with a message; the page models refuse the rest.
+
+
+def is_publish_request(request):
+    # "action=publish": the translation editor's "Publish in English";
+    # "action-publish": the page editor's publish action.
+    return request.method == "POST" and (
+        request.POST.get("action") == "publish" or "action-publish" in request.POST
+    )
+
+
+# Runs before wagtail-localize's own hook (order 0), which publishes from the translation editor.
+@hooks.register("before_edit_page", order=-10)
+def refuse_publishing_an_incomplete_translation(request, page):
+    if not is_publish_request(request) or may_publish_incomplete(request.user):
+        return None
+    count = untranslated_strings(page)
+    if not count:
+        return None
+    messages.error(request, refusal_message(count))
+    return redirect(request.get_full_path())
+
+
+@hooks.register("before_bulk_action", order=-10)
+def refuse_bulk_publishing_incomplete_translations(request, action_type, objects, action):
+    if action_type != "publish" or not objects or not isinstance(objects[0], Page):
+        return None
+    if may_publish_incomplete(request.user):
+        return None
+    pages = list(objects)
+    if request.POST.get("include_descendants"):
+        for page in objects:
+            pages += page.get_descendants().not_live()
+    refused = [(page, count) for page in pages if (count := untranslated_strings(page))]
+    if not refused:
+        return None
+    for page, count in refused:
+        messages.error(request, f"{page.get_admin_display_title()}: {refusal_message(count)}")
+    return redirect(action.next_url)

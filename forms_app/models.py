@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from editorial.complete_translations import CompleteTranslationsOnlyMixin
 from home.blocks import RICH_TEXT_FEATURES
 from mbbcms.page_cache import cached_until_publish, memoised_until_publish
 from mbbcms.view_restrictions import CachedViewRestrictionsMixin
@@ -296,7 +297,7 @@ class OutgoingEmail(models.Model):
         return f"{self.get_kind_display()} → {self.to_address}"
 
 
-class ContactFormPage(CachedViewRestrictionsMixin, AbstractForm):
+class ContactFormPage(CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, AbstractForm):
     """ "İletişim": the contact form. Submissions are stored and listed in the admin."""
 
     heading = models.CharField(

@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from editorial.complete_translations import CompleteTranslationsOnlyMixin
 from mbbcms.view_restrictions import CachedViewRestrictionsMixin
 
 from .blocks import BodyStreamBlock
@@ -31,7 +32,7 @@ def cards_in_one_query(pages, *models):
     )
 
 
-class BasePage(CachedViewRestrictionsMixin, Page):
+class BasePage(CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, Page):
     """Fields every content page shares: a short introduction and a StreamField body."""
 
     introduction = models.TextField(

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from editorial.complete_translations import CompleteTranslationsOnlyMixin
 from home.blocks import BodyStreamBlock
 from home.models import LINK_FIELDS
 from mbbcms.view_restrictions import CachedViewRestrictionsMixin
@@ -61,7 +62,7 @@ def format_figure(number, approximation):
     return text
 
 
-class NetworkIndexPage(CachedViewRestrictionsMixin, Page):
+class NetworkIndexPage(CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, Page):
     """ "Uluslararası Üyelikler": the directory of MBB's international network memberships."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -206,7 +207,7 @@ def directory_context(networks, params):
     }
 
 
-class NetworkPage(CachedViewRestrictionsMixin, Page):
+class NetworkPage(CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, Page):
     """One international network MBB belongs to. Facts are typed fields, not prose."""
 
     acronym = models.CharField(
