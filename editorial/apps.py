@@ -9,6 +9,7 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self):
-        from . import signals
+        from . import page_permissions, signals
 
         signals.connect()
+        page_permissions.register()

@@ -63,11 +63,14 @@ MODEL_PERMISSIONS = {
 # Page permissions per language tree. Editors have no publish permission: what they write
 # goes live when a moderator approves it. Translators publish in the translation editor,
 # which has a Publish button and no "submit for moderation" (wagtail-localize 1.14).
-# Nobody here may delete pages.
+# Nobody here may delete pages. Translators may view (not edit) the Turkish tree, so that
+# "open a Turkish page, choose Translate" works and the translation editor's page choosers can
+# show the Turkish pages they point to ("view_page" is Django's own permission; Wagtail learns
+# to read it in page_permissions.py).
 MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 PAGE_PERMISSIONS = {
     EDITORS: {SOURCE_LANGUAGE: ["add_page", "change_page"]},
-    TRANSLATORS: {TARGET_LANGUAGE: ["change_page", "publish_page"]},
+    TRANSLATORS: {SOURCE_LANGUAGE: ["view_page"], TARGET_LANGUAGE: ["change_page", "publish_page"]},
     MODERATORS: {
         SOURCE_LANGUAGE: MODERATOR_PAGE_PERMISSIONS,
         TARGET_LANGUAGE: MODERATOR_PAGE_PERMISSIONS,
@@ -79,6 +82,7 @@ PAGE_PERMISSION_NAMES = {
     "publish_page": "Can publish page",
     "lock_page": "Can lock page",
     "unlock_page": "Can unlock page",
+    "view_page": "Can view page",
 }
 
 

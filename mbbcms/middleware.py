@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
@@ -128,3 +129,21 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
         return database_unavailable(exception)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, except that a 404 answered by a view stays that view's 404.
+
+    Django redirects an unprefixed address that answers 404 to /<language>/… whenever the
+    prefixed address would match a URL pattern, and Wagtail's page pattern under the language
+    prefixes matches every address. So the admin API's "no such page" (a JSON 404 at
+    /admin/api/main/pages/<id>/) became a redirect to /tr/admin/api/… and an HTML 404 page,
+    and the translation editor's page chooser failed on the HTML. Only addresses that no view
+    answered at all are sent to a language.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and getattr(request, "resolver_match", None) is not None:
+            response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+            return response
+        return super().process_response(request, response)
