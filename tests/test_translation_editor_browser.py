@@ -72,3 +72,46 @@ def test_translator_sees_the_privacy_notice_chooser_in_the_contact_page_translat
         page.screenshot(path=str(SHOTS / "translation-editor-page-chooser.tr.png"))
         browser.close()
     assert problems == []
+
+
+def test_translator_is_told_in_turkish_how_many_strings_block_publishing(live_server, seeded):
+    from wagtail.models import Locale
+    from wagtail_localize.operations import translate_object
+
+    from editorial.complete_translations import untranslated_strings
+    from editorial.roles import TRANSLATORS
+    from editorial.testing import make_user
+    from home.models import WorkAreaPage
+
+    translator = make_user("translator", TRANSLATORS, language="tr")
+    turkish = WorkAreaPage.objects.get(slug="yerel-diplomasi").copy(
+        update_attrs={"title": "Kardeş Şehirler", "slug": "kardes-sehirler"},
+        keep_live=True,
+        recursive=False,
+    )
+    english_locale = Locale.objects.get(language_code="en")
+    translate_object(turkish, [english_locale], user=translator)
+    english = turkish.get_translation(english_locale)
+    remaining = untranslated_strings(english)
+    assert remaining > 0
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("#id_username", "translator")
+        page.fill("#id_password", "test-password-1")
+        page.click("button[type=submit]")
+        page.wait_for_load_state("networkidle")
+        page.goto(f"{live_server.url}/admin/pages/{english.pk}/edit/")
+        page.wait_for_load_state("networkidle")
+        page.get_by_role("button", name="Publish in English").click()
+        page.wait_for_load_state("networkidle")
+        message = page.locator(".messages .error").first
+        message.wait_for(state="visible", timeout=15_000)
+        assert f"{remaining} metin henüz çevrilmedi" in message.inner_text()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "refused-publish.tr.png"))
+        browser.close()
+    english.refresh_from_db()
+    assert not english.live
