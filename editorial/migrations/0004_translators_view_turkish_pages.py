@@ -17,6 +17,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("editorial", "0002_roles_and_moderation")]
+    dependencies = [("editorial", "0003_inquiry_handlers")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
