@@ -128,7 +128,9 @@ def test_running_the_loader_again_changes_nothing():
 
 
 def test_the_loader_keeps_editors_changes(tr, en, django_user_model):
-    editor = django_user_model.objects.create_user("seed-editor", password="x")
+    # A superuser: publishing an English page with an untranslated string (the Turkish
+    # introduction just changed) is refused to everyone else.
+    editor = django_user_model.objects.create_superuser("seed-editor", password="x")
     area = WorkAreaPage.objects.get(locale=tr)
     area.introduction = "Editörün yazdığı giriş."
     area.save_revision(user=editor).publish()
