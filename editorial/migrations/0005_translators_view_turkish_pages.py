@@ -17,6 +17,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("editorial", "0003_inquiry_handlers")]
+    dependencies = [("editorial", "0004_turkish_workflow_names")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
