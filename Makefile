@@ -7,6 +7,10 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+# Absolute links (canonical, sitemap, e-mails) point at the address `make run` serves:
+# migrate and load_seed_content set the default Wagtail Site from it.
+run seed migrate: export DJANGO_SITE_URL ?= http://$(HOST):$(PORT)
+
 .PHONY: run test install migrate seed lint format messages check bench faults audit dockerlint clean
 
 $(BIN)/activate:

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.text import Truncator
 
+from mbbcms.site_url import absolute_url
+
 # Open Graph wants language_TERRITORY.
 OG_LOCALES = {"tr": "tr_TR", "en": "en_GB"}
 DESCRIPTION_LENGTH = 160
@@ -32,14 +34,14 @@ def share_image(page, request):
     if logo is not None:
         rendition = logo.get_rendition(SHARE_IMAGE_SPEC)
         return (
-            request.build_absolute_uri(rendition.url),
+            absolute_url(rendition.url, request),
             rendition.width,
             rendition.height,
             logo.default_alt_text or page.title,
         )
     width, height = DEFAULT_SHARE_IMAGE_SIZE
     return (
-        request.build_absolute_uri(static(settings.SEO_DEFAULT_SHARE_IMAGE)),
+        absolute_url(static(settings.SEO_DEFAULT_SHARE_IMAGE), request),
         width,
         height,
         None,

@@ -5,6 +5,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
 
+from mbbcms.site_url import absolute_url
+
 
 def disallowed_paths():
     paths = ["/admin/"]
@@ -17,5 +19,5 @@ def disallowed_paths():
 def robots_txt(request):
     lines = ["User-agent: *", "Allow: /"]
     lines += [f"Disallow: {path}" for path in disallowed_paths()]
-    lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
+    lines += ["", f"Sitemap: {absolute_url(reverse('sitemap'), request)}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -4,6 +4,8 @@ import json
 
 from django.utils.translation import gettext as _
 
+from mbbcms.site_url import absolute_url
+
 SCHEMA = "https://schema.org"
 
 # A JSON string may contain "</script>" or "<!--"; these escapes keep it inside its <script>.
@@ -78,7 +80,7 @@ def network_organisation(page, request):
         data["address"] = _without_empty(address)
     if page.logo_id:
         rendition = page.logo.get_rendition("max-600x600")
-        data["logo"] = request.build_absolute_uri(rendition.url)
+        data["logo"] = absolute_url(rendition.url, request)
     return _without_empty(data)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import polib
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import (
@@ -29,6 +30,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from home.models import FooterText, HomePage
+from mbbcms.site_url import parse_site_url, set_default_site_address
 from seo.redirects import seed_old_url_redirects
 
 from . import content
@@ -120,6 +122,8 @@ class SeedLoader:
                 self.ensure_translation(pages[spec["key"]])
             self.ensure_footer_translation()
         seed_old_url_redirects(self.pages, log=self.log)
+        # Absolute links (canonical, sitemap, e-mails) use the Site's address: SITE_URL's.
+        set_default_site_address()
         return self
 
     # Turkish source -----------------------------------------------------------------------
@@ -152,7 +156,8 @@ class SeedLoader:
         # Point the default site at MBB's home and drop Wagtail's "Welcome" placeholder.
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
+            hostname, port = parse_site_url(settings.SITE_URL)
+            site = Site(hostname=hostname, port=port, is_default_site=True)
         placeholder = site.root_page if site.pk else None
         site.root_page = home
         site.site_name = "Marmara Belediyeler Birliği"

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 
 from home.models import LINK_FIELDS, FooterText
 from mbbcms.page_cache import cached_until_publish
+from mbbcms.site_url import absolute_url
 
 register = template.Library()
 
@@ -131,11 +132,11 @@ def get_alternates(context, page=None):
             # A view of our own such as search: the same view in the other language, with
             # its query string, is its translation.
             url = translate_url(request.get_full_path(), code)
-            full_url = request.build_absolute_uri(url)
+            full_url = absolute_url(url, request)
             translated = True
         else:
             url = f"/{code}/"
-            full_url = request.build_absolute_uri(url) if request else url
+            full_url = absolute_url(url, request)
         alternates.append(
             {
                 "code": code,

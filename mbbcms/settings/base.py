@@ -184,7 +184,10 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Marmara Belediyeler Birliği"
-WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# The site's public address: the default Wagtail Site is set to it (mbbcms/site_url.py).
+# `make run` passes the address it serves; production reads DJANGO_SITE_URL.
+SITE_URL = __import__("os").environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # No SVG: an uploaded SVG can carry script.

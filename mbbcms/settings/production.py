@@ -5,6 +5,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from mbbcms.site_url import parse_site_url
+
 from .base import *  # noqa: F403
 
 
@@ -57,7 +59,15 @@ if not ALLOWED_HOSTS:
         "Set DJANGO_ALLOWED_HOSTS to the site's host names, comma-separated."
     )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+# The public address in every absolute link (canonical, sitemap, e-mails): see mbbcms/site_url.py.
+SITE_URL = env("DJANGO_SITE_URL", f"https://{ALLOWED_HOSTS[0]}").rstrip("/")
+try:
+    parse_site_url(SITE_URL)
+except ValueError as error:
+    raise ImproperlyConfigured(
+        f"DJANGO_SITE_URL (default: https:// + the first DJANGO_ALLOWED_HOSTS entry): {error}"
+    ) from None
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", SITE_URL)
 
 # Database: DATABASE_URL, read in base.py (PostgreSQL in production, SQLite by default).
 
