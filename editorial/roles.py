@@ -41,6 +41,13 @@ HANDLE_INQUIRIES = [
     for action in ("view", "change", "delete")
 ]
 CHANGE_FOOTER = ("home", "footertext", "change_footertext", "Can change footer contact details")
+# The footer has drafts and goes through moderation like a page: only Moderators publish it.
+MODERATE_FOOTER = [
+    ("home", "footertext", f"{action}_footertext", f"Can {action} footer contact details")
+    for action in ("publish", "lock", "unlock")
+]
+# Snippets that appear on the public site, moderated with the pages' workflow.
+MODERATED_SNIPPETS = [("home", "footertext")]
 VIEW_PARITY = (
     "editorial",
     "turkishonlypage",
@@ -56,7 +63,13 @@ MANAGE_TURKISH_ONLY = [
 MODEL_PERMISSIONS = {
     EDITORS: [ACCESS_ADMIN, CHANGE_FOOTER, VIEW_PARITY, *MANAGE_TURKISH_ONLY],
     TRANSLATORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION, CHANGE_FOOTER, VIEW_PARITY],
-    MODERATORS: [ACCESS_ADMIN, CHANGE_FOOTER, VIEW_PARITY, *MANAGE_TURKISH_ONLY],
+    MODERATORS: [
+        ACCESS_ADMIN,
+        CHANGE_FOOTER,
+        *MODERATE_FOOTER,
+        VIEW_PARITY,
+        *MANAGE_TURKISH_ONLY,
+    ],
     INQUIRY_HANDLERS: [ACCESS_ADMIN, *HANDLE_INQUIRIES],
 }
 
@@ -206,3 +219,24 @@ def _set_up_workflow(apps, moderators, homes):
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for home in homes.values():
         WorkflowPage.objects.update_or_create(page_id=home.pk, defaults={"workflow": workflow})
+    _moderate_snippets(apps, workflow)
+
+
+def set_up_snippet_moderation(apps):
+    """Moderators publish, lock and unlock the footer; the footer gets the pages' workflow."""
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    moderators = _group(apps, MODERATORS)
+    moderators.permissions.add(*[_permission(apps, *spec) for spec in MODERATE_FOOTER])
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is not None:
+        _moderate_snippets(apps, workflow)
+
+
+def _moderate_snippets(apps, workflow):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    for app_label, model in MODERATED_SNIPPETS:
+        content_type = ContentType.objects.get_or_create(app_label=app_label, model=model)[0]
+        WorkflowContentType.objects.update_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )

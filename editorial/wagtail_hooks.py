@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail_localize.models import TranslationSource
 
 from .complete_translations import may_publish_incomplete, refusal_message, untranslated_strings
@@ -106,9 +106,10 @@ def snippet_language_follows_page_tree(request, instance):
 
 @hooks.register("after_edit_snippet")
 def sync_translated_snippet(request, instance):
-    # Snippets have no publish step: a saved Turkish snippet is synced at once, so the
-    # English version shows the changed strings as untranslated.
-    if not isinstance(instance, TranslatableMixin):
+    # A snippet without a publish step: a saved Turkish snippet is synced at once, so the
+    # English version shows the changed strings as untranslated. Snippets with drafts (the
+    # footer) are synced when they are published (signals.py), like pages.
+    if not isinstance(instance, TranslatableMixin) or isinstance(instance, DraftStateMixin):
         return
     if instance.locale.language_code != SOURCE_LANGUAGE:
         return

@@ -230,24 +230,45 @@ def _invalidate_on_model_change(sender, **kwargs):
         invalidate_page_cache()
 
 
+def _invalidate_after_publish(sender, **kwargs):
+    """A snippet with drafts went live or was unpublished: retire the pages once the change is
+    committed, so that no request can cache the old version under the new generation."""
+    from django.db import transaction
+    from wagtail.models import Page
+
+    if not issubclass(sender, Page) and _shown_on_pages(sender):
+        transaction.on_commit(invalidate_page_cache)
+
+
 def connect_invalidation_signals():
     """Publish, unpublish, move and delete of pages, and saves/deletes of everything a page can
     show (snippets, redirects, images, documents, sites, locales). Called from
     HomeConfig.ready()."""
     from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.signals import (
+        page_published,
+        page_unpublished,
+        post_page_move,
+        published,
+        unpublished,
+    )
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate_page_cache, dispatch_uid=f"pagecache-{id(signal)}")
+    # Snippets with drafts (the footer) change the public site only when published.
+    for signal in (published, unpublished):
+        signal.connect(_invalidate_after_publish, dispatch_uid=f"pagecache-snippet-{id(signal)}")
     # Page saves are drafts until published (page_published covers those); deletes count.
     post_delete.connect(_invalidate_on_model_change, dispatch_uid="pagecache-delete")
     post_save.connect(_invalidate_on_save, dispatch_uid="pagecache-save")
 
 
 def _invalidate_on_save(sender, **kwargs):
-    from wagtail.models import Page
+    from wagtail.models import DraftStateMixin, Page
 
-    if not issubclass(sender, Page):
+    # Saving a draft (of a page or a snippet with drafts) changes nothing the public sees;
+    # publishing does, and its own signal retires the pages.
+    if not issubclass(sender, Page | DraftStateMixin):
         _invalidate_on_model_change(sender, **kwargs)
 
 

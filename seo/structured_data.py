@@ -36,10 +36,20 @@ def home_organisation(page, request, networks, footer=None):
     if footer is not None:
         data["email"] = footer.email or None
         data["telephone"] = footer.phone or None
+        data["hasMap"] = footer.map_url or None
         if footer.address:
-            address = " ".join(footer.address.split())
-            data["address"] = {"@type": "PostalAddress", "streetAddress": address}
+            data["address"] = postal_address(footer.address)
     return _without_empty(data)
+
+
+def postal_address(text):
+    """MBB's address as a schema.org PostalAddress: the address as published, on one line, in
+    Türkiye."""
+    return {
+        "@type": "PostalAddress",
+        "streetAddress": " ".join(text.split()),
+        "addressCountry": "TR",
+    }
 
 
 def network_membership(network):

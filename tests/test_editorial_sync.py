@@ -174,23 +174,31 @@ def test_sync_translated_pages_catches_up_a_turkish_page_published_without_a_syn
     assert row.translated == row.total - 1
 
 
-def test_a_turkish_snippet_edit_marks_the_english_footer_out_of_date(client, tr, en):
+def test_a_published_turkish_footer_change_marks_the_english_footer_out_of_date(
+    client, tr, en, django_capture_on_commit_callbacks
+):
     from home.models import FooterText
 
-    editor = make_user("editor", "Editors")
-    client.force_login(editor)
+    moderator = make_user("moderator", "Moderators")
+    client.force_login(moderator)
     footer = FooterText.objects.get(locale=tr)
     url = f"/admin/snippets/home/footertext/edit/{footer.pk}/"
-    response = client.post(
-        url,
-        {
-            "organisation": footer.organisation,
-            "address": footer.address,
-            "phone": footer.phone,
-            "email": footer.email,
-            "note": "Hafta içi 09.00–18.00 arasında bize ulaşabilirsiniz.",
-        },
-    )
+    fields = {
+        "organisation": footer.organisation,
+        "address": footer.address,
+        "phone": footer.phone,
+        "email": footer.email,
+        "kep_address": footer.kep_address,
+        "map_url": footer.map_url,
+        "note": "Hafta içi 09.00–18.00 arasında bize ulaşabilirsiniz.",
+    }
+    response = client.post(url, fields)  # a draft: English stays in step with what is live
+    assert response.status_code == 302, response.content[:2000]
+    (row,) = [row for row in parity.snippet_rows() if row.source.pk == footer.pk]
+    assert row.state == parity.UP_TO_DATE
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {**fields, "action-publish": "action-publish"})
     assert response.status_code == 302, response.content[:2000]
     (row,) = [row for row in parity.snippet_rows() if row.source.pk == footer.pk]
     assert row.state == parity.OUT_OF_DATE

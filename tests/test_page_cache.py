@@ -116,12 +116,15 @@ def test_moving_a_page_retires_cached_pages(tr):
     assert get(index.url)["X-Cache"] == "MISS"
 
 
-def test_changing_the_footer_snippet_retires_cached_pages(tr):
+def test_publishing_the_footer_snippet_retires_cached_pages(tr, django_capture_on_commit_callbacks):
     url = WorkAreaPage.objects.get(locale=tr).url
     get(url)
     footer = FooterText.objects.get(locale=tr)
     footer.note = "Yeni alt bilgi notu."
-    footer.save()
+    revision = footer.save_revision()
+    assert get(url)["X-Cache"] == "HIT"  # a draft changes nothing the public sees
+    with django_capture_on_commit_callbacks(execute=True):
+        revision.publish()
     response = get(url)
     assert response["X-Cache"] == "MISS"
     assert "Yeni alt bilgi notu." in response.content.decode()

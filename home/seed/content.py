@@ -560,7 +560,10 @@ CONTACT = {
 
 PAGES = [HOME, WORK_AREAS, LOCAL_DIPLOMACY, MEMBERSHIPS, *NETWORKS, PRIVACY_NOTICE, CONTACT]
 
+# MBB's public contact details. The address is the one MBB publishes; phone, e-mail, KEP
+# address and map link are left for the team to fill in the admin (never guessed here).
 FOOTER = {
     "organisation": "Marmara Belediyeler Birliği",
+    "address": "Sarıdemir Mah., Ragıp Gümüşpala Cad. No:10, 34134 Eminönü, Fatih / İstanbul",
     "note": "Sorularınız ve iş birliği önerileriniz için iletişim formunu kullanabilirsiniz.",
 }

@@ -198,12 +198,25 @@ class SeedLoader:
     def ensure_footer(self):
         footer = FooterText.objects.filter(locale=self.source_locale).first()
         if footer is None:
-            footer = FooterText.objects.create(locale=self.source_locale, **content.FOOTER)
+            footer = FooterText(locale=self.source_locale, **content.FOOTER)
+            footer.save()
+            footer.save_revision().publish()
             self.log("created footer contact details")
+        elif footer.live and not edited_by_people(footer):
+            changed = [
+                name for name, value in content.FOOTER.items() if getattr(footer, name) != value
+            ]
+            if changed:
+                for name in changed:
+                    setattr(footer, name, content.FOOTER[name])
+                footer.save_revision().publish()
+                self.corrected.append(footer)
+                self.log(f"corrected the footer: {', '.join(changed)}")
         return footer
 
     def ensure_footer_translation(self):
-        if self.footer.get_translation_or_none(self.target_locale) is None:
+        english = self.footer.get_translation_or_none(self.target_locale)
+        if english is None or self.translation_is_stale(self.footer, english):
             self.translate(self.footer)
 
     # English translation -------------------------------------------------------------------

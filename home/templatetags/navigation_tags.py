@@ -181,11 +181,18 @@ def breadcrumbs(context, page):
 
 
 def get_footer(language_code):
-    """The language's footer contact details, from the cache while nothing has been published."""
+    """The language's footer contact details as published (never a draft), from the cache
+    while nothing has been published."""
     return cached_until_publish(
         f"chrome:footer:{language_code}",
-        lambda: FooterText.objects.filter(locale__language_code=language_code).first(),
+        lambda: FooterText.objects.filter(locale__language_code=language_code, live=True).first(),
     )
+
+
+@register.simple_tag
+def get_contact_details():
+    """MBB's published contact details in the active language (the footer's)."""
+    return get_footer(get_language())
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
