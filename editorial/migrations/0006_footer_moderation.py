@@ -12,7 +12,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("editorial", "0003_inquiry_handlers"),
+        ("editorial", "0005_translators_view_turkish_pages"),
         ("home", "0002_footer_contact_details_and_moderation"),
         ("wagtailcore", "0098_apitoken"),
     ]
