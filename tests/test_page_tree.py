@@ -96,6 +96,7 @@ class CreatePagesInTheAdminTests(WagtailPageTestCase):
                     "headquarters_country": "Türkiye",
                     "member_count": 42,
                     "member_count_approximation": "more_than",
+                    "member_count_kind": "members",
                     "country_count_approximation": "exact",
                     "population_approximation": "exact",
                     "website": "https://example.org/",
