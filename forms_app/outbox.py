@@ -10,10 +10,12 @@ logged and never reach the visitor.
 """
 
 import logging
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import DatabaseError, connection
 from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
@@ -99,11 +101,37 @@ def deliver(email_id, connection=None, ignore_backoff=False):
         )
         schedule_retry(email.pk, retry_at)
         return False
-    OutgoingEmail.objects.filter(pk=email.pk).update(
-        sent_at=timezone.now(), attempts=F("attempts") + 1, claimed_until=None, last_error=""
-    )
+    mark_sent(email.pk)
     logger.info("E-mail %s (%s, inquiry %s) sent.", email.pk, email.kind, email.inquiry_id)
     return True
+
+
+def record_sent(email_id):
+    OutgoingEmail.objects.filter(pk=email_id).update(
+        sent_at=timezone.now(), attempts=F("attempts") + 1, claimed_until=None, last_error=""
+    )
+
+
+def mark_sent(email_id):
+    """The message has left: record it, waiting out a database outage while this sender's
+    claim still holds. A record lost here would send the e-mail again once the claim expires."""
+    deadline = time.monotonic() + CLAIM_SECONDS - 60
+    pause = 1
+    while True:
+        try:
+            record_sent(email_id)
+            return
+        except DatabaseError:
+            if connection.in_atomic_block or time.monotonic() + pause > deadline:
+                raise
+            logger.warning(
+                "E-mail %s sent, but the database did not record it; trying again in %s s.",
+                email_id,
+                pause,
+            )
+            connection.close()  # the next query opens a fresh connection
+            time.sleep(pause)
+            pause = min(pause * 2, 30)
 
 
 def due_ids(ignore_backoff=False, limit=100):

@@ -3,13 +3,16 @@ the POST stores the inquiry and queues its e-mails (django-tasks, database backe
 worker sends them once the server answers, each exactly once."""
 
 import time
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
+from django.db import OperationalError
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from forms_app import outbox
 from forms_app.models import Inquiry, OutgoingEmail
 from tests.contact import contact_page, forget_rate_limit, smtp_server, smtp_settings, valid_answers
 from tests.hanging import hanging_listener
@@ -111,6 +114,38 @@ def test_unsent_emails_can_be_handed_to_the_worker_after_an_outage(
     assert sorted(m["to"][0] for m in handler.messages) == sorted(
         OutgoingEmail.objects.values_list("to_address", flat=True)
     )
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_an_email_sent_while_the_database_drops_out_is_recorded_when_it_is_back_not_sent_again(
+    client, tr, django_capture_on_commit_callbacks, monkeypatch
+):
+    send_to_queue(client, contact_page(tr), django_capture_on_commit_callbacks, 1)
+    email = OutgoingEmail.objects.first()
+    record, lost = outbox.record_sent, []
+
+    def database_gone_once(email_id):
+        if not lost:
+            lost.append(email_id)
+            raise OperationalError("server closed the connection unexpectedly")
+        record(email_id)
+
+    pauses = []
+    monkeypatch.setattr("forms_app.outbox.record_sent", database_gone_once)
+    monkeypatch.setattr("forms_app.outbox.time.sleep", pauses.append)
+    # As in the worker, outside a transaction (the test's own would end with the error).
+    monkeypatch.setattr(
+        "forms_app.outbox.connection", SimpleNamespace(in_atomic_block=False, close=lambda: None)
+    )
+    with smtp_server() as (handler, port), override_settings(**smtp_settings(port)):
+        assert outbox.deliver(email.pk) is True
+        email.refresh_from_db()
+        assert email.sent_at is not None and email.claimed_until is None
+        call_command("send_queued_email", "--now", verbosity=0)  # sends the other one only
+        assert sorted(m["to"][0] for m in handler.messages) == sorted(
+            OutgoingEmail.objects.values_list("to_address", flat=True)
+        )
+    assert lost == [email.pk] and pauses == [1]
 
 
 QUEUE_BACKEND = (

@@ -34,4 +34,7 @@ class Command(BaseCommand):
             return
         sent, failed = send_due(ignore_backoff=options["now"])
         if sent or failed or options["verbosity"] > 1:
-            self.stdout.write(f"{sent} e-mail(s) sent, {failed} failed and queued for retry.")
+            self.stdout.write(
+                f"{sent} e-mail(s) sent, {failed} not sent (failed, or being sent elsewhere); "
+                "failures are retried later."
+            )
