@@ -146,3 +146,31 @@ def test_the_organisation_json_ld_has_mbbs_postal_address(client, language):
     assert ADDRESS in address["streetAddress"]
     assert address["addressCountry"] == "TR"
     assert "telephone" not in organisation and "email" not in organisation
+
+
+def test_reloading_the_seed_adds_the_address_to_a_footer_nobody_has_edited(
+    tr, en, django_capture_on_commit_callbacks
+):
+    """A database seeded before the address existed gets it in both languages."""
+    from django.core.management import call_command
+
+    footer = FooterText.objects.get(locale=tr)
+    publish(footer, django_capture_on_commit_callbacks, address="")  # as the loader saved it
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_seed_content", verbosity=0)
+    assert FooterText.objects.get(locale=tr).address == ADDRESS
+    assert FooterText.objects.get(locale=en).address.startswith(ADDRESS)
+
+
+def test_reloading_the_seed_keeps_the_teams_footer(
+    tr, django_user_model, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    moderator = django_user_model.objects.create_user("footer-team", password="x")
+    footer = FooterText.objects.get(locale=tr)
+    footer.address = "Yeni adres"
+    with django_capture_on_commit_callbacks(execute=True):
+        footer.save_revision(user=moderator).publish()
+        call_command("load_seed_content", verbosity=0)
+    assert FooterText.objects.get(locale=tr).address == "Yeni adres"
