@@ -352,7 +352,7 @@ class InquiryInspectView(InspectView):
         return language_name(self.object.language)
 
     def get_page_display_value(self):
-        return self.object.page.title
+        return self.object.page.title if self.object.page_id else "—"
 
     def get_consent_given_display_value(self):
         return yes_no(self.object.consent_given)

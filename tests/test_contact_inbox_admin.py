@@ -479,3 +479,9 @@ def test_the_contact_page_editor_shows_no_inquiry_count_to_editors_and_moderator
     response = signed_in("someone", role).get(page_editor)
     assert response.status_code == 200
     assert submissions not in response.content.decode()
+
+
+def test_an_unknown_state_in_the_address_shows_the_inbox_not_an_error(handler, inquiries):
+    for params in ({"status": "silindi"}, {"status": "new", "q": "%_\\"}, {"language": "xx"}):
+        assert handler.get(reverse(INBOX), params).status_code == 200, params
+        assert handler.get(reverse(INBOX), {**params, "export": "csv"}).status_code == 200
