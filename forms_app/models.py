@@ -173,7 +173,7 @@ class Inquiry(AbstractFormSubmission):
         """The form's fields in the team's language (Turkish), for labels and option names."""
         page = self.page.specific
         source = page.get_translation_or_none(Locale.get_default()) or page
-        return list(source.form_fields.all())
+        return list(source.form_fields.order_by("sort_order", "pk"))
 
     def _first_answer_of_type(self, field_type):
         for field in self.source_form_fields:
@@ -390,10 +390,15 @@ class ContactFormPage(CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin
 
     def _load_form_fields(self):
         own_keys = FormField.objects.filter(page=self).values("translation_key")
-        rows = FormField.objects.filter(
-            models.Q(page=self)
-            | models.Q(translation_key__in=own_keys, locale__language_code=source_language())
-        ).select_related("locale")
+        rows = (
+            FormField.objects.filter(
+                models.Q(page=self)
+                | models.Q(translation_key__in=own_keys, locale__language_code=source_language())
+            )
+            .select_related("locale")
+            # Seeded fields have no sort_order: without pk, PostgreSQL returns them in any order.
+            .order_by("sort_order", "pk")
+        )
         fields, sources = [], {}
         for row in rows:
             if row.page_id == self.pk:

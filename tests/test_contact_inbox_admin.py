@@ -144,6 +144,8 @@ def test_the_detail_shows_the_consent_wording_that_was_recorded(handler, inquiri
     assert "Açık rıza Evet" in " ".join(text.split())
     assert "Bülten almayı kabul ediyorum." in text
     assert "2026-1" in text
+    # E-mails not tried yet are waiting in the queue, not failing.
+    assert "Kuyrukta; ilk deneme" in text
 
 
 # Working state ------------------------------------------------------------------------------
@@ -485,3 +487,23 @@ def test_an_unknown_state_in_the_address_shows_the_inbox_not_an_error(handler, i
     for params in ({"status": "silindi"}, {"status": "new", "q": "%_\\"}, {"language": "xx"}):
         assert handler.get(reverse(INBOX), params).status_code == 200, params
         assert handler.get(reverse(INBOX), {**params, "export": "csv"}).status_code == 200
+
+
+FORM_ORDER = ["adiniz_ve_soyadiniz", "e_posta_adresiniz", "kurumunuz", "konu", "mesajiniz"]
+
+
+def test_the_form_the_detail_and_the_export_keep_the_fields_order_on_every_database(
+    handler, inquiries
+):
+    ayse, _ = inquiries
+    form = BeautifulSoup(Client().get(contact_page(ayse.page.locale).url).content, "html5lib")
+    names = [field["name"] for field in form.select("form.form [name]")]
+    assert [name for name in names if name in FORM_ORDER] == FORM_ORDER
+    labels = dict(
+        (field.clean_name, field.label)
+        for field in contact_page(ayse.page.locale).form_fields.all()
+    )
+    assert [label for label, _ in ayse.get_answers()] == [labels[name] for name in FORM_ORDER]
+    header, _ = csv_rows(download(handler, "csv"))
+    answer_headings = [labels[name] for name in FORM_ORDER if name != "konu"]
+    assert [heading for heading in header if heading in answer_headings] == answer_headings
