@@ -499,10 +499,9 @@ def test_the_form_the_detail_and_the_export_keep_the_fields_order_on_every_datab
     form = BeautifulSoup(Client().get(contact_page(ayse.page.locale).url).content, "html5lib")
     names = [field["name"] for field in form.select("form.form [name]")]
     assert [name for name in names if name in FORM_ORDER] == FORM_ORDER
-    labels = dict(
-        (field.clean_name, field.label)
-        for field in contact_page(ayse.page.locale).form_fields.all()
-    )
+    labels = {
+        field.clean_name: field.label for field in contact_page(ayse.page.locale).form_fields.all()
+    }
     assert [label for label, _ in ayse.get_answers()] == [labels[name] for name in FORM_ORDER]
     header, _ = csv_rows(download(handler, "csv"))
     answer_headings = [labels[name] for name in FORM_ORDER if name != "konu"]
