@@ -71,8 +71,10 @@ bench: install
 faults: install
 	$(PY) bench/faults.py
 
+# Needs https://pypi.org (vulnerability data): --strict fails when any package could not be
+# audited, so an unreachable index is a failure, not a pass.
 audit: install
-	$(BIN)/pip-audit --requirement requirements.lock --require-hashes --disable-pip
+	$(BIN)/pip-audit --requirement requirements.lock --require-hashes --disable-pip --strict
 
 dockerlint: install
 	$(BIN)/hadolint Dockerfile

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from mbbcms import throttled_views
+from mbbcms import media, throttled_views
 
 # A database error outside a view still answers the 503 page (mbbcms/errors.py).
 handler500 = "mbbcms.errors.server_error"
@@ -24,10 +24,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploads on the local disk are served by the app, in production too (mbbcms/media.py); with
+# object storage they come from the bucket or its CDN instead.
+if media.serves_local_media():
+    urlpatterns += [
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", media.serve, name="media")
+    ]
 
 # Every public page lives under /tr/ or /en/. "/" has no page of its own: LocaleMiddleware
 # redirects it to the visitor's language (Accept-Language, Turkish by default).
