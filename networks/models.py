@@ -1,12 +1,13 @@
 from functools import partial
 from operator import getitem
+from urllib.parse import urlencode
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.formats import number_format
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -17,6 +18,8 @@ from editorial.complete_translations import CompleteTranslationsOnlyMixin
 from home.blocks import BodyStreamBlock
 from home.models import LINK_FIELDS
 from mbbcms.view_restrictions import CachedViewRestrictionsMixin
+
+from .collation import collation_key
 
 YEAR_VALIDATORS = [MinValueValidator(1800), MaxValueValidator(2100)]
 # Languages a network's own short name may be in (marked with lang="…" on pages in another).
@@ -98,6 +101,8 @@ class NetworkIndexPage(CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixi
             {key: SimpleLazyObject(partial(getitem, directory, key)) for key in DIRECTORY_KEYS}
         )
         context["directory_key"] = directory_cache_key(request.GET)
+        # The language switcher keeps the visitor's sort and year (see get_alternates).
+        context["switcher_query"] = directory_query(context["directory_key"])
         return context
 
 
@@ -110,7 +115,8 @@ def _by_oldest(network):
 
 
 def _by_name(network):
-    return network.acronym.casefold()
+    """By the name the card shows, in the page's language's alphabetical order."""
+    return collation_key(network.full_name, get_language())
 
 
 # ?sort= values: (label for the form, sort key).
@@ -165,6 +171,17 @@ def directory_cache_key(params):
     elif joined:
         joined = "invalid"  # not a year we could have: the same notice for all of them
     return (sort if sort in SORT_ORDERS else "invalid", joined)
+
+
+def directory_query(directory_key):
+    """The query string that repeats a directory view's sort and year (valid values only)."""
+    sort, joined = directory_key
+    params = {}
+    if sort in SORT_ORDERS and sort != DEFAULT_SORT:
+        params["sort"] = sort
+    if isinstance(joined, int):
+        params["joined"] = joined
+    return urlencode(params)
 
 
 def directory_context(networks, params):

@@ -159,3 +159,21 @@ def test_500_page_is_bilingual_styled_and_needs_no_database(django_assert_num_qu
     assert {a.get("href") for a in document.iter("a")} == {"/tr/", "/en/"}
     assert any((style.text or "").strip() for style in document.iter("style"))
     assert not [link for link in document.iter("link") if link.get("rel") == "stylesheet"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "other"), [("tr", "en"), ("en", "tr")])
+def test_the_404_pages_language_switcher_leads_to_the_other_home_page(client, language, other):
+    import html5lib
+
+    response = client.get(f"/{language}/no-such-page-at-all/")
+    assert response.status_code == 404
+    document = html5lib.parse(response.content.decode(), namespaceHTMLElements=False)
+    nav = next(
+        n for n in document.iter("nav") if "language-switcher" in (n.get("class") or "").split()
+    )
+    [link] = [a for a in nav.iter("a") if a.get("hreflang") == other]
+    assert link.get("href") == f"/{other}/"
+    text = " ".join("".join(link.itertext()).split())
+    assert "not translated" not in text and "çevrilmedi" not in text
+    assert text in ("English", "Türkçe")

@@ -116,9 +116,12 @@ def get_alternates(context, page=None):
 
     Used both for <link rel="alternate" hreflang> and for the language switcher, so the two
     always agree. Languages without a live translation fall back to that language's home page
-    and are marked `translated=False`.
+    and are marked `translated=False`. Pages that are not in the tree (the 404 page) lead to
+    each language's home page. The switcher's `url` keeps `switcher_query` (the directory's
+    sort and year); `full_url`, for search engines, never has a query.
     """
     request = context.get("request")
+    switcher_query = context.get("switcher_query") or ""
     current = get_language()
     translations = get_chrome(request, page).translations
     alternates = []
@@ -126,8 +129,9 @@ def get_alternates(context, page=None):
         translation = translations.get(code)
         translated = translation is not None
         if translated:
-            url = translation.get_url(request=request)
             full_url = translation.get_full_url(request=request)
+            url = translation.get_url(request=request)
+            url = f"{url}?{switcher_query}" if switcher_query else url
         elif not isinstance(page, Page) and request is not None and _is_i18n_view(request):
             # A view of our own such as search: the same view in the other language, with
             # its query string, is its translation.
@@ -137,6 +141,9 @@ def get_alternates(context, page=None):
         else:
             url = f"/{code}/"
             full_url = absolute_url(url, request)
+            # Only a page of the tree can be "not translated yet"; elsewhere (the 404 page)
+            # the other language's home page is the right place to go.
+            translated = not getattr(page, "pk", None)
         alternates.append(
             {
                 "code": code,
