@@ -423,6 +423,15 @@ class InquiryStateView(PermissionCheckedMixin, View):
 class InquiryDeleteView(DeleteView):
     """Erasure on request (KVKK art. 11): the inquiry and its e-mails, after confirmation."""
 
+    @property
+    def confirmation_message(self):
+        return _(
+            "Delete inquiry %(reference)s and its e-mails for good? This cannot be undone."
+        ) % {"reference": self.object.pk}
+
+    def get_usage_url(self):
+        return None  # nothing refers to an inquiry; "used 0 times" would only confuse
+
     def delete_action(self):
         inquiry = self.object
         self.reference = inquiry.pk  # Django clears the pk of a deleted object

@@ -429,7 +429,10 @@ def test_a_handler_erases_an_inquiry_and_its_emails_after_confirming(handler, in
     confirmation = handler.get(delete_url(ayse))
     assert confirmation.status_code == 200
     assert Inquiry.objects.filter(pk=ayse.pk).exists()  # nothing happens before confirming
-    form = BeautifulSoup(confirmation.content, "html5lib").find("form", action=delete_url(ayse))
+    page = BeautifulSoup(confirmation.content, "html5lib")
+    question = f"{ayse.pk} numaralı başvuru ve e-postaları kalıcı olarak silinsin mi?"
+    assert question in page.get_text(" ")
+    form = page.find("form", action=delete_url(ayse))
     assert form is not None and form["method"].lower() == "post"
 
     response = handler.post(delete_url(ayse), follow=True)
