@@ -136,11 +136,21 @@ def test_the_editor_hears_of_approval_and_rejection_in_turkish(
     assert not re.search(r"\b(has been|approved|rejected)\b", message.body), message.body
 
 
-def test_the_actions_aria_label_override_matches_the_installed_template():
-    """On a Wagtail upgrade, copy the template again if this fails."""
-    name = "wagtailadmin/shared/headers/_actions.html"
+@pytest.mark.parametrize(
+    ("name", "english", "translated"),
+    [
+        ("wagtailadmin/shared/headers/_actions.html", "Actions", '{% translate "Actions" %}'),
+        ("wagtailadmin/shared/header.html", "Search", '{% translate "Search" %}'),
+        ("wagtailadmin/home.html", "Search", '{% translate "Search" %}'),
+    ],
+)
+def test_templates_copied_to_translate_english_in_them_match_the_installed_ones(
+    name, english, translated
+):
+    """Wagtail writes these words in English into the templates; on an upgrade, copy the
+    template again if this fails."""
     ours = (ROOT / "templates" / name).read_text()
     ours = re.sub(r"\{# Copied from .*? #\}\n", "", ours).replace("{% load i18n %}", "")
-    ours = ours.replace('{% translate "Actions" %}', "Actions")
+    ours = ours.replace(translated, english)
     upstream = (Path(wagtail.__file__).parent / "admin/templates" / name).read_text()
     assert ours == upstream
