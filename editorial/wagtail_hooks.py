@@ -11,9 +11,16 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail_localize.models import TranslationSource
 
-from .complete_translations import may_publish_incomplete, refusal_message, untranslated_strings
+from .complete_translations import (
+    may_publish_incomplete,
+    page_translation,
+    refusal_message,
+    untranslated_string_count,
+    untranslated_strings,
+)
 from .models import TurkishOnlyPage
 from .roles import SOURCE_LANGUAGE, language_homes
+from .translated_slugs import settle_slug_string
 from .views import ParityReportView, upload_pofile, user_can_view_parity
 
 
@@ -133,9 +140,14 @@ def is_publish_request(request):
 # Runs before wagtail-localize's own hook (order 0), which publishes from the translation editor.
 @hooks.register("before_edit_page", order=-10)
 def refuse_publishing_an_incomplete_translation(request, page):
-    if not is_publish_request(request) or may_publish_incomplete(request.user):
+    if not is_publish_request(request):
         return None
-    count = untranslated_strings(page)
+    translation = page_translation(page)
+    if translation is not None and translation.enabled and request.POST.get("action") == "publish":
+        settle_slug_string(page, translation, request.user)
+    if translation is None or may_publish_incomplete(request.user):
+        return None
+    count = untranslated_string_count(translation)
     if not count:
         return None
     messages.error(request, refusal_message(count))

@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from editorial.complete_translations import CompleteTranslationsOnlyMixin
 from home.blocks import RICH_TEXT_FEATURES
+from home.slugs import AsciiSlugMixin
 from mbbcms.page_cache import cached_until_publish, memoised_until_publish
 from mbbcms.view_restrictions import CachedViewRestrictionsMixin
 from seo.search.folding import fold_i
@@ -297,7 +298,9 @@ class OutgoingEmail(models.Model):
         return f"{self.get_kind_display()} → {self.to_address}"
 
 
-class ContactFormPage(CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, AbstractForm):
+class ContactFormPage(
+    AsciiSlugMixin, CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, AbstractForm
+):
     """ "İletişim": the contact form. Submissions are stored and listed in the admin."""
 
     heading = models.CharField(

@@ -23,6 +23,7 @@ from editorial.complete_translations import CompleteTranslationsOnlyMixin
 from mbbcms.view_restrictions import CachedViewRestrictionsMixin
 
 from .blocks import BodyStreamBlock
+from .slugs import AsciiSlugMixin
 
 # What a link to a page needs (its title and URL): listings and the chrome load no more.
 LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale", "live")
@@ -41,7 +42,7 @@ def cards_in_one_query(pages, *models):
     )
 
 
-class BasePage(CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, Page):
+class BasePage(AsciiSlugMixin, CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, Page):
     """Fields every content page shares: a short introduction and a StreamField body."""
 
     introduction = models.TextField(

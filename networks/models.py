@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from editorial.complete_translations import CompleteTranslationsOnlyMixin
 from home.blocks import BodyStreamBlock
 from home.models import LINK_FIELDS
+from home.slugs import AsciiSlugMixin
 from mbbcms.view_restrictions import CachedViewRestrictionsMixin
 
 from .collation import collation_key
@@ -65,7 +66,9 @@ def format_figure(number, approximation):
     return text
 
 
-class NetworkIndexPage(CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, Page):
+class NetworkIndexPage(
+    AsciiSlugMixin, CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, Page
+):
     """ "Uluslararası Üyelikler": the directory of MBB's international network memberships."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -224,7 +227,7 @@ def directory_context(networks, params):
     }
 
 
-class NetworkPage(CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, Page):
+class NetworkPage(AsciiSlugMixin, CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, Page):
     """One international network MBB belongs to. Facts are typed fields, not prose."""
 
     acronym = models.CharField(

@@ -110,7 +110,9 @@ MEMBERSHIPS = {
         "slug": "uluslararasi-uyelikler",
         "show_in_menus": True,
         "introduction": (
-            "MBB, yerel diplomasi çalışmaları kapsamında sekiz uluslararası kent ağının "
+            # No number of networks here: the directory counts the live ones itself, and a
+            # number in the prose goes stale when a network is added.
+            "MBB, yerel diplomasi çalışmaları kapsamında aşağıdaki uluslararası kent ağlarının "
             "üyesidir. Ağları üyelik yılına göre sıralayabilir, birine tıklayarak ayrıntıları "
             "görebilirsiniz."
         ),

@@ -155,6 +155,9 @@ LANGUAGES = [
     ("en", "English"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# ASCII slugs with Turkish transliteration ("Uluslararası Ağı" -> uluslararasi-agi), in the
+# admin's script and on the server (home/slugs.py): no percent-encoded URLs.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # LANGUAGES names each language in itself, for the public language switcher; the admin names
 # content languages in the reader's admin language ("İngilizce" in the Turkish admin).
 WAGTAIL_CONTENT_LANGUAGES = [
