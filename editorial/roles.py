@@ -48,6 +48,16 @@ MODERATE_FOOTER = [
 ]
 # Snippets that appear on the public site, moderated with the pages' workflow.
 MODERATED_SNIPPETS = [("home", "footertext")]
+# Contact-form topics: editors keep the Turkish list, translators translate it (the snippet's
+# language follows the page tree, editorial.wagtail_hooks). Only superusers set recipients.
+MANAGE_TOPICS = [
+    ("forms_app", "topic", f"{action}_topic", f"Can {action} topic")
+    for action in ("add", "change", "delete", "view")
+]
+TRANSLATE_TOPICS = [
+    ("forms_app", "topic", f"{action}_topic", f"Can {action} topic")
+    for action in ("change", "view")
+]
 VIEW_PARITY = (
     "editorial",
     "turkishonlypage",
@@ -61,12 +71,13 @@ MANAGE_TURKISH_ONLY = [
 
 # Model-level permissions: each group gets exactly these.
 MODEL_PERMISSIONS = {
-    EDITORS: [ACCESS_ADMIN, CHANGE_FOOTER, VIEW_PARITY, *MANAGE_TURKISH_ONLY],
-    TRANSLATORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION, CHANGE_FOOTER, VIEW_PARITY],
+    EDITORS: [ACCESS_ADMIN, CHANGE_FOOTER, *MANAGE_TOPICS, VIEW_PARITY, *MANAGE_TURKISH_ONLY],
+    TRANSLATORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION, CHANGE_FOOTER, *TRANSLATE_TOPICS, VIEW_PARITY],
     MODERATORS: [
         ACCESS_ADMIN,
         CHANGE_FOOTER,
         *MODERATE_FOOTER,
+        *MANAGE_TOPICS,
         VIEW_PARITY,
         *MANAGE_TURKISH_ONLY,
     ],

@@ -1,5 +1,5 @@
 """The team's inbox (both languages in one list, a working state per inquiry, search, CSV/XLSX
-export, erasure) and the topic routing. Reading, exporting and deleting are audited
+export, erasure) and the topics. Reading, exporting and deleting are audited
 (forms_app.audit)."""
 
 import datetime
@@ -8,7 +8,6 @@ from functools import wraps
 import django_filters
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
@@ -20,7 +19,6 @@ from django.views.defaults import permission_denied
 from django.views.generic import View
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
@@ -28,13 +26,14 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
-from wagtail.permission_policies import BasePermissionPolicy, ModelPermissionPolicy
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from . import audit
-from .models import ContactFormPage, Inquiry, TopicRoute, search_key
-from .routing import known_topics
+from .models import ContactFormPage, Inquiry, search_key
+from .topic_admin import TopicViewSet
+from .topics import team_labels
 
 FORBIDDEN_TEMPLATE = "forms_app/admin/403.html"
 
@@ -82,22 +81,6 @@ def yes_no(value):
 
 
 # Permissions --------------------------------------------------------------------------------
-
-
-class SuperuserOnlyPolicy(BasePermissionPolicy):
-    """Routing decides who reads personal data: administrators (superusers) only."""
-
-    def user_has_permission(self, user, action):
-        return bool(user.is_active and user.is_superuser)
-
-    def user_has_any_permission(self, user, actions):
-        return self.user_has_permission(user, None)
-
-    def users_with_any_permission(self, actions):
-        return get_user_model().objects.filter(is_active=True, is_superuser=True)
-
-    def users_with_permission(self, action):
-        return self.users_with_any_permission([action])
 
 
 class InquiryPermissionPolicy(ModelPermissionPolicy):
@@ -155,6 +138,13 @@ class InquiryFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
     )
 
+    topic = django_filters.ChoiceFilter(
+        label=_("Topic"),
+        # Topics by their Turkish name; an inquiry stores the key, the same in both languages.
+        choices=lambda: sorted(team_labels().items(), key=lambda item: item[1]),
+        empty_label=_("All"),
+    )
+
     class Meta:
         model = Inquiry
         fields = ["status", "language", "topic", "consent_given", "submit_time"]
@@ -166,7 +156,7 @@ class InquiryIndexView(IndexView):
         "submit_time",
         "status",
         "language",
-        "topic_label",
+        "topic_name",
         "notice_version",
         "consent_given",
         "consent_text",
@@ -177,7 +167,7 @@ class InquiryIndexView(IndexView):
         "submit_time": _("Sent at"),
         "status": _("State"),
         "language": _("Language"),
-        "topic_label": _("Topic"),
+        "topic_name": _("Topic"),
         "notice_version": _("Privacy notice version"),
         "consent_given": _("Explicit consent"),
         "consent_text": _("Consent wording"),
@@ -218,7 +208,7 @@ class InquiryIndexView(IndexView):
                 accessor=lambda inquiry: language_name(inquiry.language),
                 sort_key="language",
             ),
-            Column("topic_label", label=_("Topic"), sort_key="topic"),
+            Column("topic_name", label=_("Topic"), sort_key="topic"),
             BooleanColumn("consent_given", label=_("Explicit consent")),
             Column("email_status", label=_("E-mail status")),
         ]
@@ -329,7 +319,7 @@ class InquiryInspectView(InspectView):
         "submit_time": _("Sent at"),
         "language": _("Language"),
         "page": _("Contact page"),
-        "topic_label": _("Topic"),
+        "topic_name": _("Topic"),
         "notice_version": _("Privacy notice version"),
         "consent_given": _("Explicit consent"),
         "consent_text": _("Consent wording"),
@@ -352,7 +342,9 @@ class InquiryInspectView(InspectView):
         return language_name(self.object.language)
 
     def get_page_display_value(self):
-        return self.object.page.title if self.object.page_id else "—"
+        if self.object.page_id is None:
+            return _("%(title)s (deleted)") % {"title": self.object.page_title}
+        return self.object.page.title
 
     def get_consent_given_display_value(self):
         return yes_no(self.object.consent_given)
@@ -471,6 +463,7 @@ class InquiryViewSet(ModelViewSet):
         "submit_time",
         "language",
         "page",
+        "topic_name",
         "topic_label",
         "notice_version",
         "consent_given",
@@ -516,42 +509,8 @@ class NewInquiriesPanel(Component):
         return context
 
 
-# Routing ---------------------------------------------------------------------------------------
-
-
-class TopicRouteForm(WagtailAdminModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = known_topics()
-        current = self.instance.topic
-        if current and current not in dict(choices):
-            choices.append((current, current))
-        self.fields["topic"] = forms.ChoiceField(
-            label=_("Topic"),
-            choices=choices,
-            help_text=_("A topic of the contact form; inquiries on it go to the address below."),
-        )
-
-
-class TopicRouteViewSet(ModelViewSet):
-    model = TopicRoute
-    icon = "redirect"
-    menu_label = _("Topic recipients")
-    add_to_admin_menu = False
-    copy_view_enabled = False
-    form_fields = ["topic", "recipient"]
-    list_display = ["topic", "recipient"]
-
-    def get_form_class(self, for_update=False):
-        class Meta:
-            model = TopicRoute
-            fields = ["topic", "recipient"]
-
-        return type("TopicRouteAdminForm", (TopicRouteForm,), {"Meta": Meta})
-
-
 class ContactFormViewSetGroup(ViewSetGroup):
     menu_label = _("Contact form")
     menu_icon = "mail"
     menu_order = 250
-    items = (InquiryViewSet("forms_app_inquiry"), TopicRouteViewSet("forms_app_topicroute"))
+    items = (InquiryViewSet("forms_app_inquiry"), TopicViewSet())

@@ -5,3 +5,19 @@ from django.utils.translation import gettext_lazy as _
 class FormsAppConfig(AppConfig):
     name = "forms_app"
     verbose_name = _("Contact form")
+
+    def ready(self):
+        from wagtail.signals import page_published
+        from wagtail.snippets.models import register_snippet
+
+        # First: the permission policies it registers must exist before any view is built.
+        from . import wagtail_hooks  # noqa: F401
+        from .admin_views import ContactFormViewSetGroup
+        from .topics import on_page_published
+
+        # Registered as snippets (the Topic viewset is one) in every process, not only once
+        # the admin's URLs load: saving a topic must retire cached forms from a command too.
+        register_snippet(ContactFormViewSetGroup)
+
+        # A network published in Turkish becomes a topic of the contact form.
+        page_published.connect(on_page_published, dispatch_uid="forms_app-network-topics")

@@ -20,6 +20,12 @@ HONEYPOT_FIELD = "contact_homepage"
 CONSENT_FIELD = "contact_consent"
 SPECIAL_FIELDS = (TOKEN_FIELD, HONEYPOT_FIELD, CONSENT_FIELD)
 
+# A used token gets the same answer as an expired one: the visitor just sends the form again.
+TOKEN_REFUSED_MESSAGE = _(
+    "This form was open for too long or could not be checked. Please check "
+    "your entries and send the form again."
+)
+
 # Stored values longer than this are refused with a message; the database itself has no limit.
 LINE_MAX_LENGTH = 255
 EMAIL_MAX_LENGTH = 254
@@ -59,11 +65,16 @@ class ContactFormBase(BaseForm):
         return self[CONSENT_FIELD] if CONSENT_FIELD in self.fields else None
 
     def token_for_render(self):
-        """Keep a still-valid token across a re-shown form, so the fill time counts from the
-        first view; otherwise start a new one."""
+        """Keep a still-valid, unused token across a re-shown form, so the fill time counts
+        from the first view; otherwise (or if the notice changed meanwhile) start a new one."""
         token = FormToken.read(self.data.get(TOKEN_FIELD)) if self.is_bound else None
-        if token is None or token.expired():
-            token = FormToken.issue()
+        if (
+            token is None
+            or token.expired()
+            or (self.page is not None and not token.shows_notice_of(self.page))
+            or token.is_used()
+        ):
+            token = FormToken.issue(page=self.page)
         return token.signed
 
     # Validation ------------------------------------------------------------------------------
@@ -75,20 +86,25 @@ class ContactFormBase(BaseForm):
             raise ValidationError(_("The form could not be sent."), code="spam")
         token = FormToken.read(self.data.get(TOKEN_FIELD))
         if token is None or token.expired():
-            raise ValidationError(
-                _(
-                    "This form was open for too long or could not be checked. Please check "
-                    "your entries and send the form again."
-                ),
-                code="token",
-            )
+            raise ValidationError(TOKEN_REFUSED_MESSAGE, code="token")
         if token.age() < settings.CONTACT_MIN_FILL_SECONDS:
             raise ValidationError(
                 _("The form was sent very quickly. Please check your entries and send it again."),
                 code="too_fast",
             )
         self.token = token
+        if token.is_used() and not self.is_resent(cleaned_data):
+            raise ValidationError(TOKEN_REFUSED_MESSAGE, code="token_used")
         return cleaned_data
+
+    def is_resent(self, cleaned_data):
+        """The same form view sent again with the same answers (a double click, a reloaded
+        result page): it gets its inquiry back instead of an error."""
+        from .models import Inquiry
+        from .submission import submission_key
+
+        answers = {k: v for k, v in cleaned_data.items() if k not in SPECIAL_FIELDS}
+        return Inquiry.objects.filter(submission_key=submission_key(self.token, answers)).exists()
 
     def get_answers(self):
         """The visitor's answers to the editors' questions, as stored on the inquiry."""
@@ -98,7 +114,8 @@ class ContactFormBase(BaseForm):
 
     @property
     def consent_given(self):
-        return bool(self.cleaned_data.get(CONSENT_FIELD))
+        # Consent counts only for a wording the visitor was shown (the token carries it).
+        return bool(self.cleaned_data.get(CONSENT_FIELD)) and bool(self.token.consent_text)
 
 
 class ContactFormBuilder(FormBuilder):
@@ -120,6 +137,12 @@ class ContactFormBuilder(FormBuilder):
         options["max_length"] = EMAIL_MAX_LENGTH
         options["widget"] = forms.EmailInput(attrs={"autocomplete": "email"})
         return forms.EmailField(**options)
+
+    def create_topic_field(self, field, options):
+        from .topics import topic_choices
+
+        options["choices"] = [("", _("Please choose")), *topic_choices(field.locale_id)]
+        return forms.ChoiceField(**options)
 
     def create_dropdown_field(self, field, options):
         options["choices"] = [("", _("Please choose"))] + self.get_formatted_field_choices(field)

@@ -1,12 +1,15 @@
 """The two e-mails of an inquiry, written into the outbox with the inquiry.
 
 The notification goes to the topic's recipient in the team's language, with the visitor as
-Reply-To. The confirmation goes to the visitor in the language they used. It does not repeat
-the message: the form must not become a way to send text of one's choosing to a stranger.
+Reply-To. The confirmation goes to the visitor in the language they used. It quotes none of
+the visitor's text (not even the name: only the reference number and the topic), and an
+address gets at most CONTACT_CONFIRMATIONS_PER_ADDRESS a day: the form must not become a
+way to send text of one's choosing, or many e-mails, to a stranger.
 """
 
 import re
 import uuid
+from datetime import timedelta
 from email.utils import formataddr
 
 from django.conf import settings
@@ -16,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from .models import OutgoingEmail
-from .routing import recipient_for
+from .models import Inquiry, OutgoingEmail
+from .topics import recipient_for
 
 
 def one_line(text, limit=120):
@@ -54,12 +57,12 @@ def compose_notification(inquiry):
             "inquiry": inquiry,
             "answers": inquiry.get_answers(),
             "language_name": inquiry.get_language_display(),
-            "topic": inquiry.topic_label,
+            "topic": inquiry.topic_name,
             "submit_time": timezone.localtime(inquiry.submit_time),
             "admin_url": admin_url(inquiry),
         }
         subject = gettext("Contact form: %(topic)s (%(sender)s)") % {
-            "topic": one_line(inquiry.topic_label or gettext("no topic"), 80),
+            "topic": one_line(inquiry.topic_name or gettext("no topic"), 80),
             "sender": one_line(inquiry.sender_name or inquiry.sender_email, 80),
         }
         return {
@@ -76,21 +79,15 @@ def compose_notification(inquiry):
 
 
 def compose_confirmation(inquiry):
-    page = inquiry.page.specific
-    topic_field = page.get_topic_field()
-    topic_label = (
-        topic_field.get_choice_labels().get(inquiry.topic, "")
-        if topic_field and inquiry.topic
-        else ""
-    )
-    notice_page = page.get_privacy_notice_page()
+    page = inquiry.page.specific if inquiry.page_id else None
+    notice_page = page.get_privacy_notice_page() if page else None
     with translation.override(inquiry.language):
         context = {
             "inquiry": inquiry,
-            "name": one_line(inquiry.sender_name, 200),
-            "topic": topic_label,
+            # The label of one of our own topics, as the visitor saw it: not their text.
+            "topic": inquiry.topic_label,
             "submit_time": timezone.localtime(inquiry.submit_time),
-            "page_url": page.get_full_url(),
+            "page_url": page.get_full_url() if page else "",
             "notice_url": notice_page.get_full_url() if notice_page else "",
             "organisation": gettext("Marmara Municipalities Union"),
         }
@@ -108,10 +105,22 @@ def compose_confirmation(inquiry):
         }
 
 
+def may_confirm_to(address):
+    """Fewer than CONTACT_CONFIRMATIONS_PER_ADDRESS confirmations to this address in the past
+    day. Counted from the stored inquiries, so it holds across replicas and cache outages."""
+    since = timezone.now() - timedelta(days=1)
+    recent = Inquiry.objects.filter(confirmation_to=address.lower(), submit_time__gte=since)
+    return recent.count() < settings.CONTACT_CONFIRMATIONS_PER_ADDRESS
+
+
 def queue_emails(inquiry):
-    """Write the inquiry's e-mails to the outbox (call inside the inquiry's transaction)."""
+    """Write the inquiry's e-mails to the outbox (call inside the inquiry's transaction).
+    Beyond the daily limit for its address, the visitor's confirmation is left out; the
+    inquiry is stored and the team notified all the same."""
     messages = [compose_notification(inquiry)]
-    if inquiry.sender_email:
+    address = inquiry.sender_email
+    if address and may_confirm_to(address):
+        Inquiry.objects.filter(pk=inquiry.pk).update(confirmation_to=address.lower())
         messages.append(compose_confirmation(inquiry))
     now = timezone.now()
     return [

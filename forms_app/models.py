@@ -1,5 +1,6 @@
 from anyascii import anyascii
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -12,12 +13,17 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, TranslatableMixin
-from wagtail_localize.fields import SynchronizedField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.complete_translations import CompleteTranslationsOnlyMixin
 from home.blocks import RICH_TEXT_FEATURES
@@ -27,8 +33,11 @@ from mbbcms.view_restrictions import CachedViewRestrictionsMixin
 from seo.search.folding import fold_i
 
 from .choices import CHOICE_FIELD_TYPES, choice_pairs, split_choices
-from .forms import ContactFormBuilder
+from .forms import TOKEN_REFUSED_MESSAGE, ContactFormBuilder
 from .panels import InquiryCountPanel
+
+# The topic list is not typed into the form: it is the Topic records of the page's language.
+TOPIC_FIELD_TYPE = "topic"
 
 
 def source_language():
@@ -43,6 +52,14 @@ class FormField(TranslatableMixin, AbstractFormField):
     # Long Turkish labels must fit: the label and help text get room beyond Wagtail's 255.
     label = models.CharField(_("label"), max_length=500, help_text=_("The label of the form field"))
     help_text = models.CharField(_("help text"), max_length=500, blank=True)
+    field_type = models.CharField(
+        verbose_name=_("field type"),
+        max_length=16,
+        choices=[
+            *FORM_FIELD_CHOICES,
+            (TOPIC_FIELD_TYPE, _("Topic (the list under Contact form → Topics)")),
+        ],
+    )
 
     # The key under which answers are stored must be the same in every language, or the
     # Turkish and English inboxes would not line up.
@@ -100,6 +117,65 @@ def answers_search_text(form_data):
     return "\n".join(search_key(value) for value in values if isinstance(value, str))
 
 
+class Topic(TranslatableMixin, models.Model):
+    """ "Konu": one topic of the contact form, with the address its inquiries go to.
+
+    Its translation key is the topic's identity in every language: inquiries store it, and
+    routing looks the recipient up by it, never by the topic's place in a list.
+    """
+
+    label = models.CharField(_("label"), max_length=200)
+    recipient = models.EmailField(
+        _("recipient e-mail address"),
+        blank=True,
+        help_text=_(
+            "Inquiries on this topic go to this address; empty: to the general contact address."
+        ),
+    )
+    sort_order = models.IntegerField(
+        _("order"), default=0, help_text=_("Topics are listed from the lowest number up.")
+    )
+    network = models.ForeignKey(
+        "networks.NetworkPage",
+        verbose_name=_("network"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_(
+            "Set for the topic of an international network: it is listed only while the "
+            "network's page is live in the form's language."
+        ),
+    )
+
+    panels = [
+        FieldPanel("label"),
+        # Who receives an inquiry decides who reads personal data: administrators only.
+        FieldPanel("recipient", permission="superuser"),
+        FieldPanel("sort_order"),
+        FieldPanel("network", read_only=True),
+    ]
+    translatable_fields = [
+        TranslatableField("label"),
+        SynchronizedField("recipient"),
+        SynchronizedField("sort_order"),
+        SynchronizedField("network"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return self.label
+
+    def save(self, *args, **kwargs):
+        # One line: a label pasted with a CRLF would otherwise differ from its translation.
+        self.label = " ".join(self.label.split())
+        super().save(*args, **kwargs)
+
+
 class Inquiry(AbstractFormSubmission):
     """A stored contact-form submission with what KVKK requires us to be able to show."""
 
@@ -108,9 +184,28 @@ class Inquiry(AbstractFormSubmission):
         ANSWERED = "answered", pgettext_lazy("inquiry state", "Answered")
         ARCHIVED = "archived", pgettext_lazy("inquiry state", "Archived")
 
+    # Declared by Wagtail with CASCADE: deleting the contact page must not delete inquiries.
+    page = models.ForeignKey(
+        Page, verbose_name=_("page"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    page_title = models.CharField(
+        _("page title"),
+        max_length=255,
+        blank=True,
+        help_text=_("The title of the form's page, kept should the page be deleted."),
+    )
     language = models.CharField(_("language"), max_length=8, default="tr")
     topic = models.CharField(
-        _("topic"), max_length=100, blank=True, help_text=_("The stable key of the chosen topic.")
+        _("topic key"),
+        max_length=100,
+        blank=True,
+        help_text=_("The translation key of the chosen topic: the same in every language."),
+    )
+    topic_label = models.CharField(
+        _("topic as shown"),
+        max_length=200,
+        blank=True,
+        help_text=_("The topic's label as the visitor saw it, in their language."),
     )
     notice_version = models.CharField(
         _("privacy notice version"),
@@ -123,6 +218,10 @@ class Inquiry(AbstractFormSubmission):
         _("consent wording"),
         blank=True,
         help_text=_("The explicit-consent statement as the visitor saw it, if they ticked it."),
+    )
+    # The address a confirmation went to (lower case), for the per-address daily limit.
+    confirmation_to = models.EmailField(
+        _("confirmation sent to"), blank=True, db_index=True, editable=False
     )
     # Hash of the form token and the answers: a double click or a re-sent page is one inquiry.
     # NULL, not "", for rows without one, so the unique constraint leaves them alone.
@@ -157,6 +256,8 @@ class Inquiry(AbstractFormSubmission):
         return f"{self.sender_name or self.sender_email} ({sent:%Y-%m-%d %H:%M})"
 
     def save(self, *args, **kwargs):
+        if self.page_id and not self.page_title:
+            self.page_title = self.page.title
         self.search_text = answers_search_text(self.form_data)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "form_data" in update_fields:
@@ -171,10 +272,17 @@ class Inquiry(AbstractFormSubmission):
 
     @cached_property
     def source_form_fields(self):
-        """The form's fields in the team's language (Turkish), for labels and option names."""
-        page = self.page.specific
-        source = page.get_translation_or_none(Locale.get_default()) or page
-        return list(source.form_fields.order_by("sort_order", "pk"))
+        """The form's fields in the team's language (Turkish), for labels and option names.
+
+        When the page has been deleted, the current contact form's fields (answers are stored
+        under the same keys); with no contact form at all, none.
+        """
+        if self.page_id is not None:
+            page = self.page.specific
+            source = page.get_translation_or_none(Locale.get_default()) or page
+        else:
+            source = ContactFormPage.objects.filter(locale=Locale.get_default()).first()
+        return list(source.form_fields.order_by("sort_order", "pk")) if source is not None else []
 
     def _first_answer_of_type(self, field_type):
         for field in self.source_form_fields:
@@ -195,7 +303,9 @@ class Inquiry(AbstractFormSubmission):
         answers = {}
         for field in self.source_form_fields:
             value = self.form_data.get(field.clean_name, "")
-            if field.is_choice_field:
+            if field.field_type == TOPIC_FIELD_TYPE:
+                value = self.topic_name if value else ""
+            elif field.is_choice_field:
                 labels = field.get_choice_labels()
                 values = value if isinstance(value, list) else [value] if value else []
                 value = ", ".join(str(labels.get(v, v)) for v in values)
@@ -207,6 +317,8 @@ class Inquiry(AbstractFormSubmission):
     def get_answers(self):
         """[(label, answer text)] in the form's order, in the team's language."""
         answers = self.get_answer_map()
+        if not self.source_form_fields:  # no contact form left to label the answers
+            return [(name, str(value)) for name, value in self.form_data.items()]
         return [(field.label, answers[field.clean_name]) for field in self.source_form_fields]
 
     @property
@@ -224,11 +336,11 @@ class Inquiry(AbstractFormSubmission):
         return _("%(count)s waiting for retry") % {"count": unsent}
 
     @property
-    def topic_label(self):
-        for field in self.source_form_fields:
-            if field.is_choice_field and self.topic:
-                return field.get_choice_labels().get(self.topic, self.topic)
-        return self.topic
+    def topic_name(self):
+        """The topic in the team's language (its label now), else the label the visitor saw."""
+        from .topics import team_label
+
+        return team_label(self.topic) or self.topic_label
 
     @property
     def answers_html(self):
@@ -239,28 +351,6 @@ class Inquiry(AbstractFormSubmission):
 
     def get_language_display(self):
         return dict(settings.LANGUAGES).get(self.language, self.language)
-
-
-class TopicRoute(models.Model):
-    """Where inquiries on one topic are sent. Only administrators may change it."""
-
-    topic = models.CharField(
-        _("topic"),
-        max_length=100,
-        unique=True,
-        help_text=_("A topic of the contact form; the same in every language."),
-    )
-    recipient = models.EmailField(_("recipient e-mail address"))
-
-    panels = [FieldPanel("topic"), FieldPanel("recipient")]
-
-    class Meta:
-        verbose_name = _("topic recipient")
-        verbose_name_plural = _("topic recipients")
-        ordering = ["topic"]
-
-    def __str__(self):
-        return f"{self.topic} → {self.recipient}"
 
 
 class OutgoingEmail(models.Model):
@@ -296,6 +386,25 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} → {self.to_address}"
+
+
+class UsedFormToken(models.Model):
+    """The nonce of a form token that has sent an inquiry: each form view sends one inquiry.
+
+    Kept in the database, not the cache, so that every replica sees it and an evicted or
+    unreachable cache cannot make a used token valid again. purge_inquiries deletes rows
+    older than a token's lifetime, when the token is refused as expired anyway.
+    """
+
+    nonce = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("used form token")
+        verbose_name_plural = _("used form tokens")
+
+    def __str__(self):
+        return self.nonce
 
 
 class ContactFormPage(
@@ -419,9 +528,9 @@ class ContactFormPage(
         return memoised_until_publish(("contact-form-class", self.pk), super().get_form_class)
 
     def get_topic_field(self):
-        """The field whose answer routes the inquiry: the first single-choice field."""
+        """The field whose answer routes the inquiry: the topic list."""
         for field in self.get_form_fields():
-            if field.field_type in ("dropdown", "radio"):
+            if field.field_type == TOPIC_FIELD_TYPE:
                 return field
         return None
 
@@ -455,7 +564,7 @@ class ContactFormPage(
     # Serving -----------------------------------------------------------------------------
 
     def serve(self, request, *args, **kwargs):
-        from .spam import RateLimiter
+        from .spam import RateLimiter, TokenAlreadyUsed
 
         if request.method != "POST":
             return self.render_form(request, self.get_form(page=self, user=request.user))
@@ -475,7 +584,11 @@ class ContactFormPage(
 
         form = self.get_form(request.POST, page=self, user=request.user)
         if form.is_valid():
-            inquiry = self.process_form_submission(form)
+            try:
+                inquiry = self.process_form_submission(form)
+            except TokenAlreadyUsed:  # the same form view, sent at once with other answers
+                form.add_error(None, ValidationError(TOKEN_REFUSED_MESSAGE, code="token_used"))
+                return self.render_form(request, form)
             return self.render_landing_page(request, inquiry, *args, **kwargs)
         if form.is_spam:
             # Bots get the same answer as people so they learn nothing; nothing is stored.
@@ -485,6 +598,7 @@ class ContactFormPage(
     def render_form(self, request, form, status=200, **extra_context):
         context = self.get_context(request)
         context["form"] = form
+        context["max_message_length"] = settings.CONTACT_MESSAGE_MAX_LENGTH
         context.update(extra_context)
         response = TemplateResponse(request, self.get_template(request), context, status=status)
         # The page carries this visitor's CSRF and form tokens: no shared cache may keep it.

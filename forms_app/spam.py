@@ -1,6 +1,10 @@
-"""Spam protection that sends nothing to third parties: a signed fill-time token and a
-per-client rate limit kept in the rate-limit counters (mbbcms.throttles: not evicted by cache
-pressure)."""
+"""Spam protection that sends nothing to third parties: a signed, single-use fill-time token
+and a per-client rate limit kept in the rate-limit counters (mbbcms.throttles: not evicted by
+cache pressure).
+
+The token also records what the visitor was shown: the privacy-notice version and the
+explicit-consent wording. Being signed, it tells the inquiry what was on the visitor's screen,
+even when the notice changed while the form was open."""
 
 import hashlib
 import math
@@ -19,40 +23,74 @@ TOKEN_SALT = "forms_app.contact-form-token"
 CLOCK_SKEW_SECONDS = 5
 
 
+# A token carries the consent wording; this bounds what read() will try to decode.
+TOKEN_MAX_LENGTH = 8000
+
+
 @dataclass(frozen=True)
 class FormToken:
-    """When the form was shown, plus a random nonce; signed so it cannot be forged."""
+    """When the form was shown, a random nonce, and the privacy-notice version and consent
+    wording shown with it; signed so it cannot be forged."""
 
     issued_at: float
     nonce: str
     signed: str
+    notice_version: str = ""
+    consent_text: str = ""
 
     @classmethod
-    def issue(cls, issued_at=None):
+    def issue(cls, page=None, issued_at=None):
         issued_at = time.time() if issued_at is None else issued_at
         nonce = secrets.token_urlsafe(16)
-        signed = signing.dumps({"t": round(issued_at, 3), "n": nonce}, salt=TOKEN_SALT)
-        return cls(issued_at=issued_at, nonce=nonce, signed=signed)
+        notice_version = page.privacy_notice_version if page is not None else ""
+        consent_text = page.consent_label if page is not None else ""
+        payload = {"t": round(issued_at, 3), "n": nonce, "v": notice_version, "c": consent_text}
+        signed = signing.dumps(payload, salt=TOKEN_SALT, compress=True)
+        return cls(issued_at, nonce, signed, notice_version, consent_text)
 
     @classmethod
     def read(cls, signed):
         """The token, or None when it is missing, tampered with or malformed."""
-        if not signed or not isinstance(signed, str) or len(signed) > 500:
+        if not signed or not isinstance(signed, str) or len(signed) > TOKEN_MAX_LENGTH:
             return None
         try:
             payload = signing.loads(signed, salt=TOKEN_SALT)
             issued_at, nonce = float(payload["t"]), str(payload["n"])
+            notice_version, consent_text = str(payload["v"]), str(payload["c"])
         except (signing.BadSignature, KeyError, TypeError, ValueError):
             return None
         if issued_at > time.time() + CLOCK_SKEW_SECONDS:
             return None
-        return cls(issued_at=issued_at, nonce=nonce, signed=signed)
+        return cls(issued_at, nonce, signed, notice_version, consent_text)
 
     def age(self):
         return time.time() - self.issued_at
 
     def expired(self):
         return self.age() > settings.CONTACT_FORM_TOKEN_MAX_AGE
+
+    def is_used(self):
+        """True once an inquiry has been stored with this token (on any replica)."""
+        from .models import UsedFormToken
+
+        return UsedFormToken.objects.filter(nonce=self.nonce).exists()
+
+    def mark_used(self):
+        """Record the token as used; IntegrityError if it already was (call in a transaction)."""
+        from .models import UsedFormToken
+
+        UsedFormToken.objects.create(nonce=self.nonce)
+
+    def shows_notice_of(self, page):
+        """Was the form shown with the notice and consent wording the page has now?"""
+        return (self.notice_version, self.consent_text) == (
+            page.privacy_notice_version,
+            page.consent_label,
+        )
+
+
+class TokenAlreadyUsed(Exception):
+    """A form token that has already sent an inquiry was sent with different answers."""
 
 
 class RateLimiter:

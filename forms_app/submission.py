@@ -9,8 +9,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 
 from .mail import queue_emails
-from .models import Inquiry
+from .models import Inquiry, UsedFormToken
 from .outbox import enqueue_emails_of_inquiry
+from .spam import TokenAlreadyUsed
 
 logger = logging.getLogger(__name__)
 
@@ -21,31 +22,47 @@ def submission_key(token, answers):
     return hashlib.sha256(f"{token.nonce}\n{canonical}".encode()).hexdigest()
 
 
+def chosen_topic(page, form, answers):
+    """(translation key, label shown) of the topic the visitor chose."""
+    field = page.get_topic_field()
+    key = answers.get(field.clean_name, "") if field else ""
+    if not key or not isinstance(key, str):
+        return "", ""
+    labels = dict(form.fields[field.clean_name].choices)
+    return key, str(labels.get(key, ""))
+
+
 def store_inquiry(page, form):
+    """Store the inquiry with what the visitor was shown (the token's notice version and
+    consent wording). Raises TokenAlreadyUsed for a used token sent with other answers."""
     answers = form.get_answers()
-    topic_field = page.get_topic_field()
-    topic = answers.get(topic_field.clean_name, "") if topic_field else ""
+    topic, topic_label = chosen_topic(page, form, answers)
     consent_given = form.consent_given
     key = submission_key(form.token, answers)
     with transaction.atomic():
         try:
             with transaction.atomic():
+                form.token.mark_used()
                 inquiry = Inquiry.objects.create(
                     page=page,
+                    page_title=page.title,
                     form_data=answers,
                     language=page.locale.language_code,
-                    topic=topic if isinstance(topic, str) else "",
-                    notice_version=page.privacy_notice_version,
+                    topic=topic,
+                    topic_label=topic_label,
+                    notice_version=form.token.notice_version,
                     consent_given=consent_given,
-                    consent_text=page.consent_label if consent_given else "",
+                    consent_text=form.token.consent_text if consent_given else "",
                     submission_key=key,
                 )
         except IntegrityError:
             duplicate = Inquiry.objects.filter(submission_key=key).first()
-            if duplicate is None:
-                raise
-            logger.info("Contact form sent twice; kept inquiry %s only.", duplicate.pk)
-            return duplicate
+            if duplicate is not None:
+                logger.info("Contact form sent twice; kept inquiry %s only.", duplicate.pk)
+                return duplicate
+            if UsedFormToken.objects.filter(nonce=form.token.nonce).exists():
+                raise TokenAlreadyUsed from None  # another request used it a moment ago
+            raise
         queue_emails(inquiry)
         # Only after the commit, and only queued: the inquiry is safe before anything talks to a
         # mail server, and the visitor never waits for one (the task worker sends).

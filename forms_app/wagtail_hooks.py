@@ -5,23 +5,15 @@ from wagtail.permissions import register_permission_policy
 
 from . import audit
 from .admin_views import (
-    ContactFormViewSetGroup,
     InquiryPermissionPolicy,
     NewInquiriesPanel,
-    SuperuserOnlyPolicy,
     forbidden_not_redirected,
     user_can_read_inquiries,
 )
-from .models import Inquiry, TopicRoute
+from .models import Inquiry
 
 # Registered before any view asks, or Wagtail would fall back to plain model permissions.
 register_permission_policy(Inquiry, InquiryPermissionPolicy(Inquiry))
-register_permission_policy(TopicRoute, SuperuserOnlyPolicy(TopicRoute))
-
-
-@hooks.register("register_admin_viewset")
-def register_contact_form_viewsets():
-    return ContactFormViewSetGroup()
 
 
 @hooks.register("register_log_actions")

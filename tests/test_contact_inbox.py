@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 
-from forms_app.models import Inquiry, TopicRoute
-from tests.contact import contact_page, forget_rate_limit, valid_answers
+from forms_app.models import Inquiry, Topic
+from tests.contact import contact_page, forget_rate_limit, topic_key, valid_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,9 @@ INBOX = "forms_app_inquiry:index"
 def inquiries(tr, en):
     client = Client()  # a visitor, not the signed-in team member
     forget_rate_limit()
-    client.post(contact_page(tr).url, valid_answers(mesajiniz=f"{SCRIPT} ğüşıöçİ", konu="tdbb"))
+    client.post(
+        contact_page(tr).url, valid_answers(mesajiniz=f"{SCRIPT} ğüşıöçİ", konu=topic_key("TDBB"))
+    )
     client.post(
         contact_page(en).url,
         valid_answers(
@@ -32,7 +34,7 @@ def inquiries(tr, en):
             e_posta_adresiniz="john@example.org",
             kurumunuz=FORMULA,
             mesajiniz="+1 call me",
-            konu="energy-cities",
+            konu=topic_key("Energy Cities"),
         ),
     )
     forget_rate_limit()
@@ -125,31 +127,52 @@ def test_inquiries_can_be_read_but_not_created_or_edited(admin_client, inquiries
     assert "Ayşe" in admin_client.get(reverse("forms_app_inquiry:index")).content.decode()
 
 
-def test_only_administrators_may_change_routing(editor_client, inquiries):
-    assert refused(editor_client.get(reverse("forms_app_topicroute:index")))
-    response = editor_client.post(
-        reverse("forms_app_topicroute:add"), {"topic": "tdbb", "recipient": "x@evil.example"}
+def topic_edit_url(turkish_label):
+    topic = Topic.objects.get(locale__language_code="tr", label=turkish_label)
+    return topic, reverse("wagtailsnippets_forms_app_topic:edit", args=[topic.pk])
+
+
+@pytest.fixture
+def turkish_editor_client(client, django_user_model):
+    """A member of the Editors role, who keeps the Turkish site (and its topic list)."""
+    user = django_user_model.objects.create_user("yazar", "yazar@mbb.example", "parola-123")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+def test_only_administrators_may_change_where_a_topic_goes(turkish_editor_client):
+    editor_client = turkish_editor_client
+    topic, url = topic_edit_url("TDBB")
+    form_page = editor_client.get(url)
+    assert form_page.status_code == 200  # editors may edit the label and order
+    assert 'name="recipient"' not in form_page.content.decode()
+    editor_client.post(
+        url, {"label": "TDBB", "sort_order": topic.sort_order, "recipient": "x@evil.example"}
     )
-    assert refused(response)
-    assert not TopicRoute.objects.exists()
+    topic.refresh_from_db()
+    assert topic.recipient == ""
     # The same editor may read the inbox.
     assert editor_client.get(reverse(INBOX)).status_code == 200
 
 
-def test_an_administrator_routes_a_topic_chosen_from_the_forms_topics(admin_client):
-    form_page = admin_client.get(reverse("forms_app_topicroute:add"))
-    assert '<option value="yerel-diplomasi">Yerel diplomasi</option>' in form_page.content.decode()
-    response = admin_client.post(
-        reverse("forms_app_topicroute:add"),
-        {"topic": "yerel-diplomasi", "recipient": "diplomasi@mbb.example"},
-    )
+def test_an_administrator_sets_a_topics_recipient_in_both_languages(admin_client, en):
+    topic, url = topic_edit_url("Yerel diplomasi")
+    assert 'name="recipient"' in admin_client.get(url).content.decode()
+    data = {"label": "Yerel diplomasi", "sort_order": topic.sort_order}
+    response = admin_client.post(url, {**data, "recipient": "diplomasi@mbb.example"})
     assert response.status_code == 302
-    assert TopicRoute.objects.get().recipient == "diplomasi@mbb.example"
-    refused = admin_client.post(
-        reverse("forms_app_topicroute:add"), {"topic": "uydurma", "recipient": "a@b.example"}
-    )
+    topic.refresh_from_db()
+    assert topic.recipient == "diplomasi@mbb.example"
+    # Routing reads the Turkish record: the English topic goes to the same address at once.
+    from forms_app.topics import recipient_for
+
+    english = topic.get_translation(en)
+    assert recipient_for(str(english.translation_key)) == "diplomasi@mbb.example"
+    refused = admin_client.post(url, {**data, "recipient": "not an address"})
     assert refused.status_code == 200
-    assert TopicRoute.objects.count() == 1
+    topic.refresh_from_db()
+    assert topic.recipient == "diplomasi@mbb.example"
 
 
 def test_wagtails_per_page_submission_list_leads_to_the_shared_inbox(admin_client, tr):

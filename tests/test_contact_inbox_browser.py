@@ -36,13 +36,13 @@ def inquiries(seeded):
     from wagtail.models import Locale
 
     from forms_app.models import Inquiry, OutgoingEmail
-    from tests.contact import contact_page, forget_rate_limit, valid_answers
+    from tests.contact import contact_page, forget_rate_limit, topic_key, valid_answers
 
     visitor = Client()
     forget_rate_limit()
     visitor.post(
         contact_page(Locale.objects.get(language_code="tr")).url,
-        valid_answers(konu="tdbb"),
+        valid_answers(konu=topic_key("TDBB")),
     )
     visitor.post(
         contact_page(Locale.objects.get(language_code="en")).url,
@@ -50,7 +50,7 @@ def inquiries(seeded):
             adiniz_ve_soyadiniz="John Smith",
             e_posta_adresiniz="john@example.org",
             mesajiniz="Could you send us the Energy Cities membership report?",
-            konu="energy-cities",
+            konu=topic_key("Energy Cities"),
         ),
     )
     forget_rate_limit()

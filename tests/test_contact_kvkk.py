@@ -6,10 +6,10 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from forms_app.forms import CONSENT_FIELD
+from forms_app.forms import CONSENT_FIELD, TOKEN_FIELD
 from forms_app.models import Inquiry
 from home.models import StandardPage
-from tests.contact import contact_page, forget_rate_limit, valid_answers
+from tests.contact import contact_page, filled_token, forget_rate_limit, valid_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -105,9 +105,15 @@ def test_the_consent_checkbox_is_optional_and_not_ticked(client, tr):
     assert boxes[0].get("required") is None
 
 
+def shown(page, **answers):
+    """Answers sent from a form as `page` showed it (its token names the notice shown)."""
+    return valid_answers(**{TOKEN_FIELD: filled_token(page=page)}, **answers)
+
+
 def test_an_inquiry_without_consent_is_accepted_and_records_no_consent(client, tr):
     before = timezone.now()
-    client.post(contact_page(tr).url, valid_answers())
+    page = contact_page(tr)
+    client.post(page.url, shown(page))
     inquiry = Inquiry.objects.get()
     assert inquiry.consent_given is False
     assert inquiry.consent_text == ""
@@ -118,7 +124,7 @@ def test_an_inquiry_without_consent_is_accepted_and_records_no_consent(client, t
 
 def test_consent_is_stored_with_the_wording_the_visitor_saw(client, en):
     page = contact_page(en)
-    client.post(page.url, valid_answers(**{CONSENT_FIELD: "on"}))
+    client.post(page.url, shown(page, **{CONSENT_FIELD: "on"}))
     inquiry = Inquiry.objects.get()
     assert inquiry.consent_given is True
     assert inquiry.consent_text == page.consent_label
@@ -127,12 +133,57 @@ def test_consent_is_stored_with_the_wording_the_visitor_saw(client, en):
     assert CONSENT_FIELD not in inquiry.form_data
 
 
-def test_the_notice_version_recorded_is_the_one_shown(client, tr, en):
+def test_the_form_carries_the_notice_version_and_consent_wording_it_shows(client, en):
+    from forms_app.spam import FormToken
+
+    page = contact_page(en)
+    document = parse(client.get(page.url))
+    [token] = [i.get("value") for i in document.iter("input") if i.get("name") == TOKEN_FIELD]
+    token = FormToken.read(token)
+    assert token.notice_version == "2026-11-25"
+    assert token.consent_text == page.consent_label
+
+
+def test_a_notice_changed_while_the_form_was_open_records_what_the_visitor_saw(client, tr):
+    page = contact_page(tr)
+    seen_wording = page.consent_label
+    token = filled_token(page=page)  # the visitor opens the form
+    page.privacy_notice_version = "2027-01-01"
+    page.consent_label = "Yeni açık rıza metni."
+    page.save_revision().publish()
+    client.post(page.url, valid_answers(**{TOKEN_FIELD: token, CONSENT_FIELD: "on"}))
+    inquiry = Inquiry.objects.get()
+    assert inquiry.notice_version == "2026-11-25"
+    assert inquiry.consent_given is True
+    assert inquiry.consent_text == seen_wording
+
+
+def test_a_form_opened_after_the_change_records_the_new_notice(client, tr):
     page = contact_page(tr)
     page.privacy_notice_version = "2027-01-01"
     page.save_revision().publish()
-    client.post(page.url, valid_answers())
+    client.post(page.url, shown(contact_page(tr)))
     assert Inquiry.objects.get().notice_version == "2027-01-01"
+
+
+def test_a_consent_box_ticked_without_a_wording_shown_records_no_consent(client, tr):
+    # A crafted POST: the token says no consent statement was on the visitor's screen.
+    client.post(contact_page(tr).url, valid_answers(**{CONSENT_FIELD: "on"}))
+    inquiry = Inquiry.objects.get()
+    assert inquiry.consent_given is False
+    assert inquiry.consent_text == ""
+
+
+def test_a_tampered_notice_version_is_refused(client, tr):
+    from django.core import signing
+
+    from forms_app.spam import TOKEN_SALT
+
+    forged = signing.dumps({"t": 0, "n": "x", "v": "1999", "c": ""}, salt="another-salt")
+    assert TOKEN_SALT != "another-salt"
+    response = client.post(contact_page(tr).url, valid_answers(**{TOKEN_FIELD: forged}))
+    assert "doğrulanamadı" in response.content.decode()
+    assert Inquiry.objects.count() == 0
 
 
 def test_without_a_consent_statement_no_checkbox_is_shown(client, tr):

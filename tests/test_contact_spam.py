@@ -42,8 +42,8 @@ def test_a_form_sent_faster_than_a_person_could_is_refused_with_a_message(client
 
 
 def test_the_same_form_sent_again_after_the_minimum_time_goes_through(client, tr):
-    token = FormToken.issue()
     page = contact_page(tr)
+    token = FormToken.issue(page=page)
     refused = client.post(page.url, valid_answers(**{TOKEN_FIELD: token.signed}))
     assert "Form çok hızlı gönderildi" in refused.content.decode()
     # The re-shown form keeps the first token, so the waiting time counts from the first view.
@@ -137,12 +137,65 @@ def test_the_same_form_sent_twice_is_stored_once(client, tr):
     assert first.context["form_submission"].pk == second.context["form_submission"].pk
 
 
-def test_a_changed_message_from_the_same_form_view_is_a_new_inquiry(client, tr):
-    token = filled_token()
-    page = contact_page(tr)
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("tr", "Bu form çok uzun süre açık kaldı"), ("en", "This form was open for too long")],
+)
+def test_a_used_token_is_refused_like_an_expired_one_and_a_fresh_one_is_given(
+    client, tr, en, language, message
+):
+    """Issue 13: one form token used to send nine messages. A token sends one inquiry."""
+    page = contact_page(tr if language == "tr" else en)
+    token = filled_token(page=page)
     client.post(page.url, valid_answers(**{TOKEN_FIELD: token}, mesajiniz="Birinci"))
+    second = client.post(page.url, valid_answers(**{TOKEN_FIELD: token}, mesajiniz="İkinci"))
+    assert second.status_code == 200
+    html = second.content.decode()
+    assert message in html
+    assert "İkinci" in html  # what the visitor typed is kept
+    assert token not in html  # and the form comes back with a new token
+    assert [i.form_data["mesajiniz"] for i in Inquiry.objects.all()] == ["Birinci"]
+
+
+def test_a_used_token_stays_used_when_the_cache_is_emptied(client, tr):
+    from django.core.cache import cache
+
+    page = contact_page(tr)
+    token = filled_token(page=page)
+    client.post(page.url, valid_answers(**{TOKEN_FIELD: token}, mesajiniz="Birinci"))
+    cache.clear()  # an evicted or restarted cache must not make the token usable again
     client.post(page.url, valid_answers(**{TOKEN_FIELD: token}, mesajiniz="İkinci"))
-    assert sorted(i.form_data["mesajiniz"] for i in Inquiry.objects.all()) == ["Birinci", "İkinci"]
+    assert Inquiry.objects.count() == 1
+
+
+def test_a_token_racing_past_the_check_is_still_stored_once(client, tr, monkeypatch):
+    """Two replicas checking the same token at the same moment: the database's unique
+    constraint on the nonce lets only one store an inquiry; the other gets the message."""
+    page = contact_page(tr)
+    token = filled_token(page=page)
+    client.post(page.url, valid_answers(**{TOKEN_FIELD: token}, mesajiniz="Birinci"))
+    monkeypatch.setattr(FormToken, "is_used", lambda self: False)  # both passed the check
+    response = client.post(page.url, valid_answers(**{TOKEN_FIELD: token}, mesajiniz="İkinci"))
+    assert "Bu form çok uzun süre açık kaldı" in response.content.decode()
+    assert Inquiry.objects.count() == 1
+
+
+def test_used_tokens_are_forgotten_once_they_would_have_expired_anyway(client, tr):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from forms_app.models import UsedFormToken
+
+    page = contact_page(tr)
+    client.post(page.url, valid_answers(**{TOKEN_FIELD: filled_token(page=page)}))
+    UsedFormToken.objects.create(nonce="old")
+    UsedFormToken.objects.filter(nonce="old").update(used_at=timezone.now() - timedelta(days=2))
+    call_command("purge_inquiries", stdout=StringIO())
+    assert UsedFormToken.objects.count() == 1
+    assert not UsedFormToken.objects.filter(nonce="old").exists()
 
 
 def test_the_form_page_is_never_stored_in_a_shared_cache(client, tr):

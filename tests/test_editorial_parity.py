@@ -126,7 +126,9 @@ def test_the_admin_report_lists_every_turkish_page_with_its_state(client, tr):
     content = response.content.decode()
     assert 'data-state="missing"' in content
     assert f'href="/admin/localize/submit/page/{page.pk}/"' in content
-    assert content.count('data-state="up_to_date"') == len(rows) - 1 + 1  # + the footer
+    snippets = response.context["snippet_rows"]  # the footer and the contact-form topics
+    assert len(snippets) == 1 + 11
+    assert content.count('data-state="up_to_date"') == len(rows) - 1 + len(snippets)
 
 
 def test_the_admin_report_speaks_turkish_by_default(client):

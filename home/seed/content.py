@@ -538,19 +538,8 @@ CONTACT = {
         {"label": "Adınız ve soyadınız", "field_type": "singleline", "required": True},
         {"label": "E-posta adresiniz", "field_type": "email", "required": True},
         {"label": "Kurumunuz", "field_type": "singleline", "required": False},
-        {
-            "label": "Konu",
-            "field_type": "dropdown",
-            "required": True,
-            "choices": "\n".join(
-                [
-                    "Genel bilgi",
-                    "Yerel diplomasi",
-                    *(n["fields"]["acronym"] for n in NETWORKS),
-                    "Diğer",
-                ]
-            ),
-        },
+        # Lists the topics below (Contact form → Topics), in the page's language.
+        {"label": "Konu", "field_type": "topic", "required": True},
         {
             "label": "Mesajınız",
             "field_type": "multiline",
@@ -559,6 +548,14 @@ CONTACT = {
         },
     ],
 }
+
+# The contact form's topics, in order. Each network's topic is added when its page is
+# published (forms_app.topics), between "Yerel diplomasi" and "Diğer".
+TOPICS = [
+    {"label": "Genel bilgi", "sort_order": 10},
+    {"label": "Yerel diplomasi", "sort_order": 20},
+    {"label": "Diğer", "sort_order": 1000},
+]
 
 PAGES = [HOME, WORK_AREAS, LOCAL_DIPLOMACY, MEMBERSHIPS, *NETWORKS, PRIVACY_NOTICE, CONTACT]
 

@@ -29,6 +29,7 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from forms_app.models import Topic
 from home.models import FooterText, HomePage
 from mbbcms.site_url import parse_site_url, set_default_site_address
 from seo.redirects import seed_old_url_redirects
@@ -117,10 +118,13 @@ class SeedLoader:
             pages[spec["key"]] = self.ensure_page(spec, pages)
         self.pages = pages
         self.footer = self.ensure_footer()
+        self.topics = self.ensure_topics()
         if self.translate_into_english:
             for spec in content.PAGES:
                 self.ensure_translation(pages[spec["key"]])
             self.ensure_footer_translation()
+            for topic in self.topics:
+                self.ensure_snippet_translation(topic)
         seed_old_url_redirects(self.pages, log=self.log)
         # Absolute links (canonical, sitemap, e-mails) use the Site's address: SITE_URL's.
         set_default_site_address()
@@ -219,6 +223,21 @@ class SeedLoader:
         if english is None or self.translation_is_stale(self.footer, english):
             self.translate(self.footer)
 
+    def ensure_topics(self):
+        """The contact form's general topics (network topics come with their pages)."""
+        topics = []
+        for spec in content.TOPICS:
+            topic = Topic.objects.filter(locale=self.source_locale, label=spec["label"]).first()
+            if topic is None:
+                topic = Topic.objects.create(locale=self.source_locale, **spec)
+                self.log(f"created topic {topic.label}")
+            topics.append(topic)
+        return topics
+
+    def ensure_snippet_translation(self, instance):
+        if instance.get_translation_or_none(self.target_locale) is None:
+            self.translate(instance)
+
     # English translation -------------------------------------------------------------------
 
     def ensure_translation(self, page):
@@ -260,7 +279,7 @@ class SeedLoader:
     def source_strings(self):
         """Every Turkish string of the seeded content, in page order (for the PO file)."""
         strings = []
-        for instance in [*self.pages.values(), self.footer]:
+        for instance in [*self.pages.values(), self.footer, *self.topics]:
             source, _ = TranslationSource.update_or_create_from_instance(instance)
             segments = StringSegment.objects.filter(source=source).order_by("order")
             strings += [(s.string.data, s.context.path, instance) for s in segments]

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "mbbcms.middleware.LocaleMiddleware",  # Django's, keeping the admin API's 404s
     "mbbcms.routing.PageRoutingMiddleware",
+    # Before CSRF checking reads the body: the contact form's body limit.
+    "forms_app.middleware.ContactBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -218,7 +220,7 @@ SITE_NAME_SHORT = {"tr": _("MBB"), "en": _("MMU")}
 # --- Contact form and e-mail (forms_app) -------------------------------------------------
 from os import environ as _environ  # noqa: E402
 
-# Inquiries go to the topic's recipient (admin → Contact form → Topic recipients), else here.
+# Inquiries go to the topic's recipient (admin → Contact form → Topics), else here.
 CONTACT_DEFAULT_RECIPIENT = _environ.get("CONTACT_DEFAULT_RECIPIENT", "webmaster@localhost")
 # The team reads notifications in Turkish; visitors get confirmations in their own language.
 CONTACT_TEAM_LANGUAGE = "tr"
@@ -231,6 +233,11 @@ CONTACT_FORM_TOKEN_MAX_AGE = 24 * 60 * 60
 # At most this many submissions per client address per window (seconds), then HTTP 429.
 CONTACT_RATE_LIMIT = 10
 CONTACT_RATE_LIMIT_WINDOW = 60 * 60
+# Confirmations to one address per day; beyond it the inquiry is stored but not confirmed.
+CONTACT_CONFIRMATIONS_PER_ADDRESS = 3
+# The contact form's largest request body: a 5,000-character message of 4-byte characters,
+# percent-encoded, fits with room to spare; a larger POST is refused before it is read.
+CONTACT_MAX_BODY_BYTES = 128 * 1024
 # Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR only), for
 # every per-client limit (mbbcms.client_address). CONTACT_TRUSTED_PROXY_COUNT is its old name.
 TRUSTED_PROXY_COUNT = int(

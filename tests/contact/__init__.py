@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from aiosmtpd.controller import Controller
 
 from forms_app.forms import TOKEN_FIELD
-from forms_app.models import ContactFormPage
+from forms_app.models import ContactFormPage, Topic
 from forms_app.spam import FormToken, RateLimiter
 from mbbcms.throttles import counters
 
@@ -20,9 +20,16 @@ def contact_page(locale):
     return ContactFormPage.objects.get(locale=locale)
 
 
-def filled_token(seconds_ago=10):
-    """A form token as if the form had been shown `seconds_ago` seconds ago."""
-    return FormToken.issue(issued_at=time.time() - seconds_ago).signed
+def filled_token(seconds_ago=10, page=None):
+    """A form token as if the form had been shown `seconds_ago` seconds ago (with `page`'s
+    privacy-notice version and consent wording; none without a page)."""
+    return FormToken.issue(page=page, issued_at=time.time() - seconds_ago).signed
+
+
+def topic_key(turkish_label):
+    """The stable key (translation key) of a seeded topic, named by its Turkish label."""
+    topic = Topic.objects.get(locale__language_code="tr", label=turkish_label)
+    return str(topic.translation_key)
 
 
 def valid_answers(**overrides):
@@ -30,7 +37,7 @@ def valid_answers(**overrides):
         "adiniz_ve_soyadiniz": "Ayşe Yılmaz",
         "e_posta_adresiniz": "ayse@example.org",
         "kurumunuz": "Çanakkale İl Özel İdaresi",
-        "konu": "yerel-diplomasi",
+        "konu": topic_key("Yerel diplomasi") if "konu" not in overrides else None,
         "mesajiniz": "Kardeş şehir başvurusu hakkında bilgi almak istiyorum: ğüşıöçİ.",
         TOKEN_FIELD: filled_token(),
     }

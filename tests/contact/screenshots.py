@@ -36,7 +36,7 @@ def main(base, folder):
                 )
                 # Corrected and sent, after the minimum fill time.
                 page.fill("#id_e_posta_adresiniz", "ayse@example.org")
-                page.select_option("#id_konu", "yerel-diplomasi")
+                page.select_option("#id_konu", index=2)  # the second topic, in either language
                 page.fill("#id_mesajiniz", "Kardeş şehir ilişkileri hakkında bilgi: ğüşıöçİ.")
                 time.sleep(3.5)
                 page.click("form.form button[type=submit]")

@@ -4,13 +4,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from forms_app.models import Inquiry
+from forms_app.models import Inquiry, UsedFormToken
+from forms_app.spam import CLOCK_SKEW_SECONDS
 
 
 class Command(BaseCommand):
     help = (
         "Delete contact-form inquiries (and their e-mails) older than the retention period "
-        "stated in the privacy notice (CONTACT_RETENTION_DAYS). Run it daily, e.g. from cron."
+        "stated in the privacy notice (CONTACT_RETENTION_DAYS), and the record of used form "
+        "tokens that have expired. Run it daily, e.g. from cron."
     )
 
     def add_arguments(self, parser):
@@ -36,3 +38,10 @@ class Command(BaseCommand):
             return
         expired.delete()
         self.stdout.write(f"Deleted {count} inquiry(ies) older than {days} days.")
+        self.forget_expired_tokens()
+
+    @staticmethod
+    def forget_expired_tokens():
+        """A used token older than a token's lifetime is refused as expired anyway."""
+        lifetime = timedelta(seconds=settings.CONTACT_FORM_TOKEN_MAX_AGE + CLOCK_SKEW_SECONDS)
+        UsedFormToken.objects.filter(used_at__lt=timezone.now() - lifetime).delete()

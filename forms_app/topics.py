@@ -1,0 +1,150 @@
+"""The contact form's topics: which are offered in a language, where their inquiries go, and
+network topics that follow the membership directory.
+
+A topic's identity is its translation key, the same for the Turkish record and its English
+translation. The form's option values are that key, so an inquiry sent from /en/ routes
+exactly like one from /tr/, and adding or reordering topics never shifts another's meaning.
+
+Network topics: publishing a Turkish network page creates its topic (labelled with the
+network's short name) if it has none; publishing the network's English page adds the topic's
+English translation, a real wagtail-localize translation whose one string is the English short
+name. A network topic is listed only while its network's page is live in the form's language,
+so an unpublished network disappears from the form with no edit to the topics.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from wagtail.models import Locale
+
+from mbbcms.page_cache import cached_until_publish
+
+# A new network topic goes right after the last network topic; the first one at 100, after
+# the general topics and before "Diğer" (1000). Editors may renumber any of them.
+NETWORK_TOPIC_FIRST_ORDER = 100
+NETWORK_TOPIC_STEP = 1
+
+
+def topics_of(locale):
+    """The topics offered in `locale`, in the source language's order."""
+    from networks.models import NetworkPage
+
+    from .models import Topic
+
+    live_networks = NetworkPage.objects.live().filter(locale=locale).values("translation_key")
+    # Ordered by the Turkish record, so that English follows a reordering at once.
+    source_order = Topic.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=Locale.get_default()
+    ).values("sort_order")[:1]
+    return (
+        Topic.objects.filter(locale=locale)
+        .filter(Q(network__isnull=True) | Q(network__translation_key__in=live_networks))
+        .annotate(position=Coalesce(Subquery(source_order), F("sort_order")))
+        .order_by("position", "pk")
+    )
+
+
+def topic_choices(locale):
+    """[(translation key, label)] for the form's topic list in `locale`."""
+    return [
+        (str(key), label)
+        for key, label in topics_of(locale).values_list("translation_key", "label")
+    ]
+
+
+def source_topic(key):
+    """The topic with this translation key, preferably in the source language."""
+    from .models import Topic
+
+    try:
+        key = uuid.UUID(str(key))
+    except ValueError:  # empty, or a slug stored before topics were records
+        return None
+    rows = Topic.objects.filter(translation_key=key).select_related("locale")
+    return min(rows, key=lambda t: t.locale.language_code != settings.LANGUAGE_CODE, default=None)
+
+
+def recipient_for(key):
+    """Where inquiries on this topic go: its recipient, else the general address."""
+    topic = source_topic(key)
+    if topic is not None and topic.recipient:
+        return topic.recipient
+    return settings.CONTACT_DEFAULT_RECIPIENT
+
+
+def team_labels():
+    """{translation key: label in the source language}, kept until the next publish/save."""
+    from .models import Topic
+
+    def load():
+        rows = Topic.objects.filter(locale=Locale.get_default())
+        return {str(key): label for key, label in rows.values_list("translation_key", "label")}
+
+    return cached_until_publish("contact-topic-labels", load)
+
+
+def team_label(key):
+    return team_labels().get(str(key), "") if key else ""
+
+
+# Network topics --------------------------------------------------------------------------
+
+
+def ensure_network_topic(network_page):
+    """Give a published network page its topic (Turkish) or its topic's translation."""
+    from .models import Topic
+
+    if network_page.locale.language_code == settings.LANGUAGE_CODE:
+        if not Topic.objects.filter(network__translation_key=network_page.translation_key).exists():
+            last = (
+                Topic.objects.filter(locale=network_page.locale, network__isnull=False)
+                .order_by("-sort_order")
+                .values_list("sort_order", flat=True)
+                .first()
+            )
+            Topic.objects.create(
+                locale=network_page.locale,
+                label=network_page.acronym,
+                network=network_page,
+                sort_order=NETWORK_TOPIC_FIRST_ORDER if last is None else last + NETWORK_TOPIC_STEP,
+            )
+        return
+    source = Topic.objects.filter(
+        network__translation_key=network_page.translation_key,
+        locale__language_code=settings.LANGUAGE_CODE,
+    ).first()
+    if source is not None and source.get_translation_or_none(network_page.locale) is None:
+        translate_topic(source, network_page.locale, {source.label: network_page.acronym})
+
+
+def translate_topic(topic, target_locale, strings):
+    """Create the topic's translation as wagtail-localize does: a translation source, a
+    translation into `target_locale` and a string translation for each of its strings
+    (`strings`: source text -> translated text), written by `save_target`."""
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
+
+    source, _ = TranslationSource.update_or_create_from_instance(topic)
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=target_locale)
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=target_locale,
+            context=segment.context,
+            defaults={"data": strings[segment.string.data]},
+        )
+    translation.save_target(publish=True)
+    return topic.get_translation(target_locale)
+
+
+def on_page_published(sender, instance, **kwargs):
+    from networks.models import NetworkPage
+
+    if isinstance(instance, NetworkPage):
+        ensure_network_topic(instance)
