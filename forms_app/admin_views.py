@@ -320,6 +320,7 @@ class InquiryInspectView(InspectView):
         "language": _("Language"),
         "page": _("Contact page"),
         "topic_name": _("Topic"),
+        "topic_label": _("Topic as the visitor saw it"),
         "notice_version": _("Privacy notice version"),
         "consent_given": _("Explicit consent"),
         "consent_text": _("Consent wording"),
