@@ -11,6 +11,7 @@ import time
 
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import OutOfMemoryError as RedisOutOfMemoryError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,11 @@ class ResilientRedisCache(RedisCache):
             return default
         try:
             return method(*args, **kwargs)
+        except RedisOutOfMemoryError:
+            # A full Redis with maxmemory-policy noeviction (the rate-limit counters' server)
+            # refuses writes but still answers reads: drop this write, keep using it.
+            logger.warning("Redis is full; a write was dropped", exc_info=True)
+            return default
         except UNAVAILABLE:
             self._down_until = time.monotonic() + self.RETRY_AFTER
             logger.warning("Redis cache unavailable; serving without cache", exc_info=True)

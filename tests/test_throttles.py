@@ -139,3 +139,29 @@ def test_password_reset_requests_are_throttled_per_client(admin_user):
     assert refused.status_code == 429
     assert "Bu adresten çok fazla deneme yapıldı" in refused.content.decode()
     assert ask_for_reset("someone@example.org", address="198.51.100.7").status_code == 302
+
+
+def test_a_full_counters_redis_lets_requests_through_instead_of_failing(settings):
+    """A noeviction Redis that is full refuses writes (OOM): the limits fail open, no 500."""
+    from unittest import mock
+
+    from django.core.cache.backends.redis import RedisCache
+    from redis.exceptions import OutOfMemoryError
+
+    from forms_app.spam import RateLimiter
+    from mbbcms.throttles import Throttle
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {
+            "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # never reached: the writes below are refused
+        },
+    }
+    full = OutOfMemoryError("command not allowed when used memory > 'maxmemory'")
+    with (
+        mock.patch.object(RedisCache, "add", side_effect=full),
+        mock.patch.object(RedisCache, "incr", side_effect=full),
+    ):
+        assert RateLimiter("203.0.113.9").allow() is True
+        assert Throttle("page-password", "203.0.113.9", limit=1, window=60).hit() is True
