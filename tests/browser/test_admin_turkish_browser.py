@@ -23,6 +23,10 @@ PASSWORD = "çevirmen-parolası-2026"
 # catalogue can translate them (listed in the README as upstream gaps). The test checks they are
 # still the only English left; when an upgrade translates them, drop them from here.
 HARD_CODED_UPSTREAM = ["More actions", "{source} to {target} translation"]
+UPPERCASED = """() => [...document.querySelectorAll('body *')]
+    .filter(element => getComputedStyle(element).textTransform === 'uppercase')
+    .map(element => [element.closest('[lang]').lang, (element.innerText || '').trim()])
+    .filter(([lang, text]) => text)"""
 READ_ATTRIBUTES = """() => [...document.querySelectorAll('[aria-label],[title],[placeholder]')]
     .filter(element => element.offsetParent !== null)
     .map(element => ['aria-label', 'title', 'placeholder']
@@ -98,3 +102,21 @@ def test_the_translation_editor_speaks_turkish_to_a_turkish_translator(
     assert target == "İngilizce"
     assert errors == []
     context.close()
+
+
+def test_text_uppercased_under_turkish_is_turkish(browser, site_url, translator):
+    """Badges are uppercased by CSS; under lang="tr" English would come out as "LİVE"."""
+    from wagtail.models import Page
+
+    english = Page.objects.get(slug="local-diplomacy", locale__language_code="en")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    sign_in(tab, site_url, translator.username)
+    uppercased = []
+    for path in [f"/admin/pages/{english.get_parent().pk}/", f"/admin/pages/{english.pk}/edit/"]:
+        tab.goto(site_url + path)
+        tab.wait_for_load_state("networkidle")
+        uppercased += tab.evaluate(UPPERCASED)
+    context.close()
+    assert uppercased and {lang for lang, _ in uppercased} == {"tr"}
+    assert [text for _, text in uppercased if ENGLISH.search(text)] == []
