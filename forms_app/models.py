@@ -153,7 +153,8 @@ class Topic(TranslatableMixin, models.Model):
         # Who receives an inquiry decides who reads personal data: administrators only.
         FieldPanel("recipient", permission="superuser"),
         FieldPanel("sort_order"),
-        FieldPanel("network", read_only=True),
+        # The network link is set when a network page is published (forms_app.topics), and
+        # shown in the topic list.
     ]
     translatable_fields = [
         TranslatableField("label"),

@@ -12,6 +12,5 @@ class TopicViewSet(SnippetViewSet):
     menu_label = _("Topics")
     add_to_admin_menu = False
     list_display = ["label", "recipient", "sort_order", "network"]
-    list_filter = ["locale"]
     ordering = ["sort_order", "pk"]
     copy_view_enabled = False
