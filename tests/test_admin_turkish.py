@@ -154,3 +154,14 @@ def test_templates_copied_to_translate_english_in_them_match_the_installed_ones(
     ours = ours.replace(translated, english)
     upstream = (Path(wagtail.__file__).parent / "admin/templates" / name).read_text()
     assert ours == upstream
+
+
+def test_the_dashboard_page_count_reads_as_a_count_without_its_screen_reader_text(admin_client):
+    soup = BeautifulSoup(admin_client.get("/admin/").content, "html5lib")
+    (count,) = [
+        element
+        for element in soup.select("a:has(.w-sr-only)")
+        if re.match(r"\d+ Sayfa\b", " ".join(element.get_text(" ").split()))
+    ]
+    hidden = " ".join(count.find(class_="w-sr-only").get_text(" ").split())
+    assert hidden == "Marmara Belediyeler Birliği içinde oluşturuldu"
