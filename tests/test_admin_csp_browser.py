@@ -16,7 +16,10 @@ if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture

@@ -18,7 +18,10 @@ if not (os.path.exists(CHROMIUM_PATH) or shutil.which("chromium")):
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PASSWORD = "Başvuru-parola-2026!"
 
