@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry, Site
 
 from editorial import roles
 from editorial.testing import make_user, page_form_data, turkish_home
@@ -137,6 +137,9 @@ def content_strings():
             strings.add(revision.content.get("title", ""))
     for site in Site.objects.all():
         strings.add(site.site_name or "")
+    # The audit log keeps each object's title as it was, also of pages deleted since.
+    for log_model in (PageLogEntry, ModelLogEntry):
+        strings.update(log_model.objects.values_list("label", flat=True))
     for footer in FooterText.objects.all():
         for field in footer._meta.concrete_fields:
             value = getattr(footer, field.attname)

@@ -194,13 +194,13 @@ def test_a_published_turkish_footer_change_marks_the_english_footer_out_of_date(
     }
     response = client.post(url, fields)  # a draft: English stays in step with what is live
     assert response.status_code == 302, response.content[:2000]
-    (row,) = [row for row in parity.snippet_rows() if row.source.pk == footer.pk]
+    (row,) = [row for row in parity.snippet_rows() if row.source == footer]
     assert row.state == parity.UP_TO_DATE
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {**fields, "action-publish": "action-publish"})
     assert response.status_code == 302, response.content[:2000]
-    (row,) = [row for row in parity.snippet_rows() if row.source.pk == footer.pk]
+    (row,) = [row for row in parity.snippet_rows() if row.source == footer]
     assert row.state == parity.OUT_OF_DATE
     assert row.translated == row.total - 1
 

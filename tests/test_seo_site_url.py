@@ -99,13 +99,13 @@ def test_the_deploy_check_fails_while_the_default_site_is_a_development_address(
 def test_e_mail_links_use_the_sites_address(
     client, en, settings, django_capture_on_commit_callbacks
 ):
-    from tests.contact import contact_page, forget_rate_limit, valid_answers
+    from tests.contact import contact_page, forget_rate_limit, topic_key, valid_answers
 
     forget_rate_limit()
     set_default_site_address(ADDRESS)
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(contact_page(en).url, valid_answers(konu="alda"))
+        response = client.post(contact_page(en).url, valid_answers(konu=topic_key("ALDA")))
     assert response.status_code == 200
     from forms_app.models import OutgoingEmail
 
