@@ -47,9 +47,14 @@ MODERATE_FOOTER = [
     for action in ("publish", "lock", "unlock")
 ]
 # Snippets that appear on the public site, moderated with the pages' workflow.
-MODERATED_SNIPPETS = [("home", "footertext")]
+MODERATED_SNIPPETS = [("home", "footertext"), ("forms_app", "topic")]
 # Contact-form topics: editors keep the Turkish list, translators translate it (the snippet's
 # language follows the page tree, editorial.wagtail_hooks). Only superusers set recipients.
+# Their labels are on the public form, so like the footer only Moderators publish them.
+MODERATE_TOPICS = [
+    ("forms_app", "topic", f"{action}_topic", f"Can {action} topic")
+    for action in ("publish", "lock", "unlock")
+]
 MANAGE_TOPICS = [
     ("forms_app", "topic", f"{action}_topic", f"Can {action} topic")
     for action in ("add", "change", "delete", "view")
@@ -78,6 +83,7 @@ MODEL_PERMISSIONS = {
         CHANGE_FOOTER,
         *MODERATE_FOOTER,
         *MANAGE_TOPICS,
+        *MODERATE_TOPICS,
         VIEW_PARITY,
         *MANAGE_TURKISH_ONLY,
     ],
@@ -234,10 +240,13 @@ def _set_up_workflow(apps, moderators, homes):
 
 
 def set_up_snippet_moderation(apps):
-    """Moderators publish, lock and unlock the footer; the footer gets the pages' workflow."""
+    """Moderators publish, lock and unlock the moderated snippets (footer, topics), which get
+    the pages' workflow."""
     Workflow = apps.get_model("wagtailcore", "Workflow")
     moderators = _group(apps, MODERATORS)
-    moderators.permissions.add(*[_permission(apps, *spec) for spec in MODERATE_FOOTER])
+    moderators.permissions.add(
+        *[_permission(apps, *spec) for spec in (*MODERATE_FOOTER, *MODERATE_TOPICS)]
+    )
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
     if workflow is not None:
         _moderate_snippets(apps, workflow)

@@ -1,5 +1,6 @@
 from anyascii import anyascii
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
@@ -12,7 +13,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+    PublishingPanel,
+)
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
     AbstractForm,
@@ -22,7 +29,15 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.complete_translations import CompleteTranslationsOnlyMixin
@@ -117,11 +132,20 @@ def answers_search_text(form_data):
     return "\n".join(search_key(value) for value in values if isinstance(value, str))
 
 
-class Topic(TranslatableMixin, models.Model):
+class Topic(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    models.Model,
+):
     """ "Konu": one topic of the contact form, with the address its inquiries go to.
 
     Its translation key is the topic's identity in every language: inquiries store it, and
-    routing looks the recipient up by it, never by the topic's place in a list.
+    routing looks the recipient up by it, never by the topic's place in a list. Its label is
+    shown on the public form, so like the footer a change is a draft until a moderator
+    publishes it: the form lists only live topics, with their live labels.
     """
 
     label = models.CharField(_("label"), max_length=200)
@@ -147,6 +171,14 @@ class Topic(TranslatableMixin, models.Model):
             "network's page is live in the form's language."
         ),
     )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="topic")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="topic",
+        for_concrete_model=False,
+    )
 
     panels = [
         FieldPanel("label"),
@@ -155,6 +187,7 @@ class Topic(TranslatableMixin, models.Model):
         FieldPanel("sort_order"),
         # The network link is set when a network page is published (forms_app.topics), and
         # shown in the topic list.
+        PublishingPanel(),
     ]
     translatable_fields = [
         TranslatableField("label"),
@@ -175,6 +208,10 @@ class Topic(TranslatableMixin, models.Model):
         # One line: a label pasted with a CRLF would otherwise differ from its translation.
         self.label = " ".join(self.label.split())
         super().save(*args, **kwargs)
+
+    @property
+    def revisions(self):
+        return self._revisions
 
 
 class Inquiry(AbstractFormSubmission):

@@ -1,6 +1,10 @@
 """The contact form's topics: which are offered in a language, where their inquiries go, and
 network topics that follow the membership directory.
 
+Topics go through moderation like the footer: an editor's change is a draft (a revision)
+until a moderator publishes it, so the form lists only live topics, and a live topic's row
+holds its published label.
+
 A topic's identity is its translation key, the same for the Turkish record and its English
 translation. The form's option values are that key, so an inquiry sent from /en/ routes
 exactly like one from /tr/, and adding or reordering topics never shifts another's meaning.
@@ -9,7 +13,8 @@ Network topics: publishing a Turkish network page creates its topic (labelled wi
 network's short name) if it has none; publishing the network's English page adds the topic's
 English translation, a real wagtail-localize translation whose one string is the English short
 name. A network topic is listed only while its network's page is live in the form's language,
-so an unpublished network disappears from the form with no edit to the topics.
+so an unpublished network disappears from the form with no edit to the topics. Network topics
+are created live: they follow the directory, whose pages are already moderated.
 """
 
 import uuid
@@ -28,7 +33,7 @@ NETWORK_TOPIC_STEP = 1
 
 
 def topics_of(locale):
-    """The topics offered in `locale`, in the source language's order."""
+    """The live topics offered in `locale`, in the source language's order."""
     from networks.models import NetworkPage
 
     from .models import Topic
@@ -39,7 +44,7 @@ def topics_of(locale):
         translation_key=OuterRef("translation_key"), locale=Locale.get_default()
     ).values("sort_order")[:1]
     return (
-        Topic.objects.filter(locale=locale)
+        Topic.objects.filter(locale=locale, live=True)
         .filter(Q(network__isnull=True) | Q(network__translation_key__in=live_networks))
         .annotate(position=Coalesce(Subquery(source_order), F("sort_order")))
         .order_by("position", "pk")
@@ -89,6 +94,16 @@ def team_label(key):
     return team_labels().get(str(key), "") if key else ""
 
 
+def create_live_topic(**fields):
+    """A new topic, published at once with a first revision: for topics that need no
+    moderation of their own (network topics, the seed's general topics)."""
+    from .models import Topic
+
+    topic = Topic.objects.create(live=True, **fields)
+    topic.save_revision().publish()
+    return topic
+
+
 # Network topics --------------------------------------------------------------------------
 
 
@@ -104,7 +119,7 @@ def ensure_network_topic(network_page):
                 .values_list("sort_order", flat=True)
                 .first()
             )
-            Topic.objects.create(
+            create_live_topic(
                 locale=network_page.locale,
                 label=network_page.acronym,
                 network=network_page,

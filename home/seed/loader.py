@@ -30,6 +30,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from forms_app.models import Topic
+from forms_app.topics import create_live_topic
 from home.models import FooterText, HomePage
 from mbbcms.site_url import parse_site_url, set_default_site_address
 from seo.redirects import seed_old_url_redirects
@@ -229,7 +230,7 @@ class SeedLoader:
         for spec in content.TOPICS:
             topic = Topic.objects.filter(locale=self.source_locale, label=spec["label"]).first()
             if topic is None:
-                topic = Topic.objects.create(locale=self.source_locale, **spec)
+                topic = create_live_topic(locale=self.source_locale, **spec)
                 self.log(f"created topic {topic.label}")
             topics.append(topic)
         return topics
