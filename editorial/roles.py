@@ -55,10 +55,13 @@ MODERATE_TOPICS = [
     ("forms_app", "topic", f"{action}_topic", f"Can {action} topic")
     for action in ("publish", "lock", "unlock")
 ]
-MANAGE_TOPICS = [
+# Editors write topics; removing one takes it off the public form at once, which no workflow
+# step sees, so only Moderators may delete (as nobody but them publishes).
+WRITE_TOPICS = [
     ("forms_app", "topic", f"{action}_topic", f"Can {action} topic")
-    for action in ("add", "change", "delete", "view")
+    for action in ("add", "change", "view")
 ]
+DELETE_TOPICS = [("forms_app", "topic", "delete_topic", "Can delete topic")]
 TRANSLATE_TOPICS = [
     ("forms_app", "topic", f"{action}_topic", f"Can {action} topic")
     for action in ("change", "view")
@@ -76,13 +79,14 @@ MANAGE_TURKISH_ONLY = [
 
 # Model-level permissions: each group gets exactly these.
 MODEL_PERMISSIONS = {
-    EDITORS: [ACCESS_ADMIN, CHANGE_FOOTER, *MANAGE_TOPICS, VIEW_PARITY, *MANAGE_TURKISH_ONLY],
+    EDITORS: [ACCESS_ADMIN, CHANGE_FOOTER, *WRITE_TOPICS, VIEW_PARITY, *MANAGE_TURKISH_ONLY],
     TRANSLATORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION, CHANGE_FOOTER, *TRANSLATE_TOPICS, VIEW_PARITY],
     MODERATORS: [
         ACCESS_ADMIN,
         CHANGE_FOOTER,
         *MODERATE_FOOTER,
-        *MANAGE_TOPICS,
+        *WRITE_TOPICS,
+        *DELETE_TOPICS,
         *MODERATE_TOPICS,
         VIEW_PARITY,
         *MANAGE_TURKISH_ONLY,

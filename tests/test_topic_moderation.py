@@ -212,3 +212,13 @@ def test_a_network_topic_created_on_publish_is_live_in_both_languages(
     with django_capture_on_commit_callbacks(execute=True):
         english = translate_topic(topic, en, {"MedCities": "MedCities"})
     assert english.live
+
+
+def test_only_moderators_may_delete_a_topic(client, editor):
+    assert make_user("m2", MODERATORS).has_perm("forms_app.delete_topic")
+    assert not editor.has_perm("forms_app.delete_topic")
+    topic = turkish_topic()
+    client.force_login(editor)
+    client.post(f"/admin/snippets/forms_app/topic/delete/{topic.pk}/")
+    assert Topic.objects.filter(pk=topic.pk).exists()
+    assert OLD_LABEL in public_topic_labels()

@@ -1,4 +1,4 @@
-"""The roles' permissions on contact-form topics (editorial.roles.MANAGE_TOPICS and
+"""The roles' permissions on contact-form topics (editorial.roles.WRITE_TOPICS, DELETE_TOPICS and
 TRANSLATE_TOPICS), applied to existing groups."""
 
 from django.db import migrations
