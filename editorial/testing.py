@@ -37,15 +37,8 @@ def english_home():
     return language_home(TARGET_LANGUAGE)
 
 
-def page_form_data(client, url, **fields):
-    """The page editor's form fields as the admin renders them, with `fields` filled in.
-
-    StreamField and comment inputs are built by JavaScript in the browser; the pages these
-    tests edit have an empty body, which the form describes as "body-count": 0.
-    """
-    response = client.get(url)
-    assert response.status_code == 200, response
-    form = BeautifulSoup(response.content, "html5lib").find("form", id="page-edit-form")
+def rendered_form_data(form):
+    """What a browser would post for an admin form as rendered (a BeautifulSoup element)."""
     data = {}
     for element in form.find_all(["input", "textarea", "select"]):
         name = element.get("name")
@@ -61,6 +54,19 @@ def page_form_data(client, url, **fields):
                 data[name] = element.get("value", "on")
         elif element.get("type") not in ("submit", "button", "file"):
             data[name] = element.get("value", "")
+    return data
+
+
+def page_form_data(client, url, **fields):
+    """The page editor's form fields as the admin renders them, with `fields` filled in.
+
+    StreamField and comment inputs are built by JavaScript in the browser; the pages these
+    tests edit have an empty body, which the form describes as "body-count": 0.
+    """
+    response = client.get(url)
+    assert response.status_code == 200, response
+    form = BeautifulSoup(response.content, "html5lib").find("form", id="page-edit-form")
+    data = rendered_form_data(form)
     data.update(
         {
             "body-count": "0",

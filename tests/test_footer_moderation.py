@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS, WORKFLOW_NAME
-from editorial.testing import make_user
+from editorial.testing import make_user, rendered_form_data
 from home.models import FooterText, WorkAreaPage
 
 pytestmark = pytest.mark.django_db
@@ -49,21 +49,7 @@ def footer_form_data(client, footer, **fields):
     assert response.status_code == 200, response
     document = BeautifulSoup(response.content, "html5lib")
     form = next(f for f in document.find_all("form") if f.find(attrs={"name": "organisation"}))
-    data = {}
-    for element in form.find_all(["input", "textarea", "select"]):
-        name = element.get("name")
-        if not name or name == "csrfmiddlewaretoken":
-            continue
-        if element.name == "textarea":
-            data[name] = element.text
-        elif element.name == "select":
-            selected = element.find("option", selected=True)
-            data[name] = selected.get("value", "") if selected else ""
-        elif element.get("type") == "checkbox":
-            if element.has_attr("checked"):
-                data[name] = element.get("value", "on")
-        elif element.get("type") not in ("submit", "button", "file"):
-            data[name] = element.get("value", "")
+    data = rendered_form_data(form)
     data.update(fields)
     return data
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS, WORKFLOW_NAME
-from editorial.testing import make_user
+from editorial.testing import make_user, rendered_form_data
 from forms_app.models import Topic
 from networks.models import NetworkIndexPage, NetworkPage
 from tests.contact import contact_page, topic_key
@@ -55,21 +55,7 @@ def topic_form_data(client, topic, **fields):
     assert response.status_code == 200, response
     document = BeautifulSoup(response.content, "html5lib")
     form = next(f for f in document.find_all("form") if f.find(attrs={"name": "label"}))
-    data = {}
-    for element in form.find_all(["input", "textarea", "select"]):
-        name = element.get("name")
-        if not name or name == "csrfmiddlewaretoken":
-            continue
-        if element.name == "textarea":
-            data[name] = element.text
-        elif element.name == "select":
-            selected = element.find("option", selected=True)
-            data[name] = selected.get("value", "") if selected else ""
-        elif element.get("type") == "checkbox":
-            if element.has_attr("checked"):
-                data[name] = element.get("value", "on")
-        elif element.get("type") not in ("submit", "button", "file"):
-            data[name] = element.get("value", "")
+    data = rendered_form_data(form)
     data.update(fields)
     return data
 
