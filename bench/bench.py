@@ -221,7 +221,7 @@ django.setup()
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from mbbcms.page_cache import invalidate_page_cache
+from core.page_cache import invalidate_page_cache
 client = Client(HTTP_HOST="127.0.0.1")
 after_publish = sys.argv[2] == "after-publish"
 counts = {}

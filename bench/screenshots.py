@@ -10,7 +10,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root
-from mbbcms.chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
+from core.chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
 
 CHROMIUM = CHROMIUM_PATH
 PAGES = {

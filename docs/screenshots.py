@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "img"
 sys.path.insert(0, str(ROOT))
-from mbbcms.chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
+from core.chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
 
 PASSWORD = "docs-screenshots-1"  # noqa: S105 - scratch database only
 

@@ -40,14 +40,14 @@ HANDLE_INQUIRIES = [
     ("forms_app", "inquiry", f"{action}_inquiry", f"Can {action} inquiry")
     for action in ("view", "change", "delete")
 ]
-CHANGE_FOOTER = ("home", "footertext", "change_footertext", "Can change footer contact details")
+CHANGE_FOOTER = ("core", "contactdetails", "change_contactdetails", "Can change contact details")
 # The footer has drafts and goes through moderation like a page: only Moderators publish it.
 MODERATE_FOOTER = [
-    ("home", "footertext", f"{action}_footertext", f"Can {action} footer contact details")
+    ("core", "contactdetails", f"{action}_contactdetails", f"Can {action} contact details")
     for action in ("publish", "lock", "unlock")
 ]
 # Snippets that appear on the public site, moderated with the pages' workflow.
-MODERATED_SNIPPETS = [("home", "footertext"), ("forms_app", "topic")]
+MODERATED_SNIPPETS = [("core", "contactdetails"), ("forms_app", "topic")]
 # Contact-form topics: editors keep the Turkish list, translators translate it (the snippet's
 # language follows the page tree, editorial.wagtail_hooks). Only superusers set recipients.
 # Their labels are on the public form, so like the footer only Moderators publish them.

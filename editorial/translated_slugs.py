@@ -16,7 +16,7 @@ The translator sees the result in the editor and can still change it there.
 
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from home.slugs import ascii_slug
+from core.slugs import ascii_slug
 
 
 def settle_slug_string(page, translation, user):

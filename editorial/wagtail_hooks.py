@@ -11,13 +11,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail_localize.models import TranslationSource
 
-from .complete_translations import (
+from core.complete_translations import (
     may_publish_incomplete,
     page_translation,
     refusal_message,
     untranslated_string_count,
     untranslated_strings,
 )
+
 from .models import TurkishOnlyPage
 from .roles import SOURCE_LANGUAGE, language_homes
 from .translated_slugs import settle_slug_string

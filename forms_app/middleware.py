@@ -8,7 +8,7 @@ class ContactBodyLimitMiddleware:
     form and a message (413), before the body is read: CSRF checking reads it, and a large
     multipart body would otherwise be spooled to disk.
 
-    Place after mbbcms.routing.PageRoutingMiddleware (which finds the page) and before
+    Place after core.routing.PageRoutingMiddleware (which finds the page) and before
     CsrfViewMiddleware.
     """
 

@@ -40,12 +40,10 @@ from wagtail.models import (
 )
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from editorial.complete_translations import CompleteTranslationsOnlyMixin
-from home.blocks import RICH_TEXT_FEATURES
-from home.slugs import AsciiSlugMixin
-from mbbcms.page_cache import cached_until_publish, memoised_until_publish
-from mbbcms.view_restrictions import CachedViewRestrictionsMixin
-from seo.search.folding import fold_i
+from core.blocks import RICH_TEXT_FEATURES
+from core.folding import fold_i
+from core.page_cache import cached_until_publish, memoised_until_publish
+from core.pages import BasePage
 
 from .choices import CHOICE_FIELD_TYPES, choice_pairs, split_choices
 from .forms import TOKEN_REFUSED_MESSAGE, ContactFormBuilder
@@ -445,9 +443,7 @@ class UsedFormToken(models.Model):
         return self.nonce
 
 
-class ContactFormPage(
-    AsciiSlugMixin, CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, AbstractForm
-):
+class ContactFormPage(BasePage, AbstractForm):
     """ "İletişim": the contact form. Submissions are stored and listed in the admin."""
 
     heading = models.CharField(
@@ -459,7 +455,6 @@ class ContactFormPage(
             "short name in menus; leave this empty to use the title."
         ),
     )
-    introduction = models.TextField(_("introduction"), blank=True)
     thank_you_text = RichTextField(
         _("thank-you text"),
         features=RICH_TEXT_FEATURES,
@@ -504,6 +499,7 @@ class ContactFormPage(
         InquiryCountPanel(),
         FieldPanel("heading"),
         FieldPanel("introduction"),
+        FieldPanel("body"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(

@@ -1,5 +1,5 @@
 """Spam protection that sends nothing to third parties: a signed, single-use fill-time token
-and a per-client rate limit kept in the rate-limit counters (mbbcms.throttles: not evicted by
+and a per-client rate limit kept in the rate-limit counters (core.throttles: not evicted by
 cache pressure).
 
 The token also records what the visitor was shown: the privacy-notice version and the
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 
-from mbbcms.client_address import client_ip
-from mbbcms.throttles import counters
+from core.client_address import client_ip
+from core.throttles import counters
 
 TOKEN_SALT = "forms_app.contact-form-token"
 # Tolerated clock difference between web workers when reading a token's issue time.
@@ -116,7 +116,7 @@ class RateLimiter:
             counters.set(self.key, 1, timeout=window)
             count = 1
         if count is None:
-            # The cache is down (mbbcms.cache_backends degrades to no answer): accept the
+            # The cache is down (core.cache_backends degrades to no answer): accept the
             # inquiry rather than lose it; the honeypot and fill time still apply.
             return True
         return count <= settings.CONTACT_RATE_LIMIT

@@ -24,7 +24,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from wagtail.models import Locale
 
-from mbbcms.page_cache import cached_until_publish
+from core.page_cache import cached_until_publish
 
 # A new network topic goes right after the last network topic; the first one at 100, after
 # the general topics and before "Diğer" (1000). Editors may renumber any of them.
@@ -121,7 +121,7 @@ def ensure_network_topic(network_page):
             )
             create_live_topic(
                 locale=network_page.locale,
-                label=network_page.acronym,
+                label=network_page.short_name,
                 network=network_page,
                 sort_order=NETWORK_TOPIC_FIRST_ORDER if last is None else last + NETWORK_TOPIC_STEP,
             )
@@ -131,7 +131,7 @@ def ensure_network_topic(network_page):
         locale__language_code=settings.LANGUAGE_CODE,
     ).first()
     if source is not None and source.get_translation_or_none(network_page.locale) is None:
-        translate_topic(source, network_page.locale, {source.label: network_page.acronym})
+        translate_topic(source, network_page.locale, {source.label: network_page.short_name})
 
 
 def translate_topic(topic, target_locale, strings):

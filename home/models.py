@@ -1,68 +1,10 @@
-from django.contrib.contenttypes.fields import GenericRelation
-from django.db import models
-from django.db.models import F, TextField, Value
-from django.db.models.functions import Coalesce
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, PublishingPanel
-from wagtail.fields import StreamField
 from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
     Page,
-    PreviewableMixin,
-    RevisionMixin,
-    TranslatableMixin,
-    WorkflowMixin,
 )
-from wagtail.search import index
-from wagtail.snippets.models import register_snippet
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from editorial.complete_translations import CompleteTranslationsOnlyMixin
-from mbbcms.view_restrictions import CachedViewRestrictionsMixin
-
-from .blocks import BodyStreamBlock
-from .slugs import AsciiSlugMixin
-
-# What a link to a page needs (its title and URL): listings and the chrome load no more.
-LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale", "live")
-
-
-def cards_in_one_query(pages, *models):
-    """The pages of `pages` that are of one of `models`, in tree order, with just what a card
-    shows: title, URL and `introduction`. One query reading those columns; loading the
-    specific pages would join and build every field of every type."""
-    introductions = [F(f"{model._meta.model_name}__introduction") for model in models]
-    return list(
-        pages.type(*models)
-        .only(*LINK_FIELDS)
-        .annotate(introduction=Coalesce(*introductions, Value(""), output_field=TextField()))
-        .order_by("path")
-    )
-
-
-class BasePage(AsciiSlugMixin, CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, Page):
-    """Fields every content page shares: a short introduction and a StreamField body."""
-
-    introduction = models.TextField(
-        _("introduction"),
-        blank=True,
-        help_text=_("One or two sentences shown under the title and in listings."),
-    )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = Page.content_panels + [
-        FieldPanel("introduction"),
-        FieldPanel("body"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
-
-    class Meta:
-        abstract = True
+from core.pages import BasePage, cards_in_one_query
 
 
 class HomePage(BasePage):
@@ -109,7 +51,7 @@ class HomePage(BasePage):
             NetworkPage.objects.descendant_of(self)
             .live()
             .only(*NetworkPage.LISTING_FIELDS)
-            .order_by("joined_year", "acronym")
+            .order_by("joined_year", "short_name")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -167,92 +109,3 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
-
-
-@register_snippet
-class FooterText(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    PreviewableMixin,
-    TranslatableMixin,
-    models.Model,
-):
-    """MBB's contact details in the footer and on the contact page, one per language
-    (translated with wagtail-localize). Like pages, a change is a draft until a moderator
-    publishes it: the public site shows only the live version."""
-
-    organisation = models.CharField(_("organisation"), max_length=200)
-    address = models.TextField(
-        _("postal address"),
-        blank=True,
-        help_text=_(
-            "As MBB publishes it, e.g. “Sarıdemir Mah., … 34134 Eminönü, Fatih / İstanbul”."
-        ),
-    )
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    kep_address = models.EmailField(
-        _("KEP address"),
-        blank=True,
-        help_text=_("The registered electronic mail (KEP) address, e.g. name@hs01.kep.tr."),
-    )
-    map_url = models.URLField(
-        _("map link"),
-        blank=True,
-        help_text=_("A link to the address on a map (OpenStreetMap, Google Maps …)."),
-    )
-    note = models.TextField(
-        _("note"), blank=True, help_text=_("A short line such as how to get in touch.")
-    )
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="footertext")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="footertext",
-        for_concrete_model=False,
-    )
-
-    panels = [
-        FieldPanel("organisation"),
-        FieldPanel("address"),
-        FieldPanel("phone"),
-        FieldPanel("email"),
-        FieldPanel("kep_address"),
-        FieldPanel("map_url"),
-        FieldPanel("note"),
-        PublishingPanel(),
-    ]
-    # Words are translated; numbers and addresses a machine reads stay the same in both.
-    translatable_fields = [
-        TranslatableField("organisation"),
-        TranslatableField("address"),
-        SynchronizedField("phone"),
-        SynchronizedField("email"),
-        SynchronizedField("kep_address"),
-        SynchronizedField("map_url"),
-        TranslatableField("note"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("footer contact details")
-        verbose_name_plural = _("footer contact details")
-
-    def __str__(self):
-        return f"{self.organisation} ({self.locale})"
-
-    @property
-    def revisions(self):
-        return self._revisions
-
-    @property
-    def has_contact_details(self):
-        return any((self.address, self.phone, self.email, self.kep_address, self.map_url))
-
-    def get_preview_template(self, request, mode_name):
-        return "previews/footer_text.html"
-
-    def get_preview_context(self, request, mode_name):
-        return {**super().get_preview_context(request, mode_name), "footer": self}

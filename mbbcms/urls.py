@@ -5,10 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from mbbcms import media, throttled_views
+from core import media, throttled_views
 
-# A database error outside a view still answers the 503 page (mbbcms/errors.py).
-handler500 = "mbbcms.errors.server_error"
+# A database error outside a view still answers the 503 page (core/errors.py).
+handler500 = "core.errors.server_error"
 
 # Admin and documents live outside the language prefixes.
 urlpatterns = [
@@ -24,7 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-# Uploads on the local disk are served by the app, in production too (mbbcms/media.py); with
+# Uploads on the local disk are served by the app, in production too (core/media.py); with
 # object storage they come from the bucket or its CDN instead.
 if media.serves_local_media():
     urlpatterns += [

@@ -9,16 +9,11 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from editorial.complete_translations import CompleteTranslationsOnlyMixin
-from home.blocks import BodyStreamBlock
-from home.models import LINK_FIELDS
-from home.slugs import AsciiSlugMixin
-from mbbcms.view_restrictions import CachedViewRestrictionsMixin
+from core.pages import LINK_FIELDS, BasePage
 
 from .collation import collation_key
 
@@ -66,16 +61,8 @@ def format_figure(number, approximation):
     return text
 
 
-class NetworkIndexPage(
-    AsciiSlugMixin, CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, Page
-):
+class NetworkIndexPage(BasePage):
     """ "Uluslararası Üyelikler": the directory of MBB's international network memberships."""
-
-    introduction = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     template = "pages/network_index_page.html"
     parent_page_types = ["home.WorkAreaIndexPage", "home.WorkAreaPage"]
@@ -90,7 +77,7 @@ class NetworkIndexPage(
             NetworkPage.objects.child_of(self)
             .live()
             .only(*NetworkPage.LISTING_FIELDS)
-            .order_by("-joined_year", "acronym")
+            .order_by("-joined_year", "short_name")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -110,11 +97,11 @@ class NetworkIndexPage(
 
 
 def _by_newest(network):
-    return (-network.joined_year, network.acronym.casefold())
+    return (-network.joined_year, network.short_name.casefold())
 
 
 def _by_oldest(network):
-    return (network.joined_year, network.acronym.casefold())
+    return (network.joined_year, network.short_name.casefold())
 
 
 def _by_name(network):
@@ -227,13 +214,13 @@ def directory_context(networks, params):
     }
 
 
-class NetworkPage(AsciiSlugMixin, CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, Page):
+class NetworkPage(BasePage):
     """One international network MBB belongs to. Facts are typed fields, not prose."""
 
-    acronym = models.CharField(
-        _("acronym"), max_length=20, help_text=_("The network's own short name, e.g. NALAS.")
+    short_name = models.CharField(
+        _("short name"), max_length=20, help_text=_("The network's own short name, e.g. NALAS.")
     )
-    acronym_language = models.CharField(
+    short_name_language = models.CharField(
         _("language of the short name"),
         max_length=8,
         blank=True,
@@ -313,16 +300,16 @@ class NetworkPage(AsciiSlugMixin, CompleteTranslationsOnlyMixin, CachedViewRestr
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    summary = models.TextField(
+    # BasePage's introduction, required and short: it is the directory card's text.
+    introduction = models.TextField(
         _("summary"), max_length=400, help_text=_("Two or three sentences for the directory card.")
     )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("acronym"), FieldPanel("full_name")]),
-                FieldPanel("acronym_language"),
+                FieldRowPanel([FieldPanel("short_name"), FieldPanel("full_name")]),
+                FieldPanel("short_name_language"),
                 FieldRowPanel([FieldPanel("joined_year"), FieldPanel("membership_status")]),
                 FieldRowPanel(
                     [
@@ -354,14 +341,14 @@ class NetworkPage(AsciiSlugMixin, CompleteTranslationsOnlyMixin, CachedViewRestr
             heading=_("Key figures"),
             help_text=_("Leave a figure empty when the network does not publish it."),
         ),
-        FieldPanel("summary"),
+        FieldPanel("introduction"),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("acronym", boost=3),
-        index.AutocompleteField("acronym"),
+        index.SearchField("short_name", boost=3),
+        index.AutocompleteField("short_name"),
         index.SearchField("full_name", boost=2),
-        index.SearchField("summary"),
+        index.SearchField("introduction"),
         index.SearchField("body"),
         index.FilterField("joined_year"),
     ]
@@ -370,10 +357,10 @@ class NetworkPage(AsciiSlugMixin, CompleteTranslationsOnlyMixin, CachedViewRestr
     # these (a third of the cost of whole pages; the query-count tests catch a missing one).
     LISTING_FIELDS = (
         *LINK_FIELDS,
-        "acronym",
-        "acronym_language",
+        "short_name",
+        "short_name_language",
         "full_name",
-        "summary",
+        "introduction",
         "joined_year",
         "headquarters_city",
         "headquarters_country",
@@ -381,8 +368,8 @@ class NetworkPage(AsciiSlugMixin, CompleteTranslationsOnlyMixin, CachedViewRestr
     )
 
     override_translatable_fields = [
-        SynchronizedField("acronym"),
-        SynchronizedField("acronym_language"),
+        SynchronizedField("short_name"),
+        SynchronizedField("short_name_language"),
         # A network may have pages in each language (UCLG-MEWA: /tr and /en).
         TranslatableField("website"),
     ]

@@ -7,7 +7,7 @@ def point_default_site_at_site_url(using="default", **kwargs):
     """After `migrate`: the default Site carries SITE_URL's host name and port."""
     from django.db import connections
 
-    from mbbcms.site_url import set_default_site_address
+    from core.site_url import set_default_site_address
 
     if "wagtailcore_site" in connections[using].introspection.table_names():
         set_default_site_address()

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.text import Truncator
 
-from mbbcms.site_url import absolute_url
+from core.site_url import absolute_url
 
 # Open Graph wants language_TERRITORY.
 OG_LOCALES = {"tr": "tr_TR", "en": "en_GB"}

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
 
-from mbbcms.site_url import absolute_url
+from core.site_url import absolute_url
 
 
 def disallowed_paths():

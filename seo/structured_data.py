@@ -4,7 +4,7 @@ import json
 
 from django.utils.translation import gettext as _
 
-from mbbcms.site_url import absolute_url
+from core.site_url import absolute_url
 
 SCHEMA = "https://schema.org"
 
@@ -59,7 +59,7 @@ def network_membership(network):
         "memberOf": {
             "@type": "Organization",
             "name": network.full_name,
-            "alternateName": network.acronym,
+            "alternateName": network.short_name,
             "url": network.website,
         },
         "startDate": str(network.joined_year),
@@ -72,10 +72,10 @@ def network_organisation(page, request):
         "@context": SCHEMA,
         "@type": "Organization",
         "name": page.full_name,
-        "alternateName": page.acronym,
+        "alternateName": page.short_name,
         "url": page.website,
         "mainEntityOfPage": page.get_full_url(request),
-        "description": page.summary,
+        "description": page.introduction,
         "foundingDate": str(page.founded_year) if page.founded_year else None,
     }
     if page.founded_place:
@@ -124,7 +124,7 @@ def structured_data_for(page, request, *, ancestors=(), networks=None, footer=No
     if isinstance(page, HomePage):
         if networks is None:
             networks = NetworkPage.objects.descendant_of(page).live()
-        networks = sorted(networks, key=lambda network: (network.joined_year, network.acronym))
+        networks = sorted(networks, key=lambda network: (network.joined_year, network.short_name))
         return [home_organisation(page, request, networks, footer)]
     objects = []
     if isinstance(page, NetworkPage):

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from wagtail.models import Page
 
-from mbbcms.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
+from core.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
 CHROMIUM = CHROMIUM_PATH
 if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):

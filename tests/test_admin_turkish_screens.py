@@ -17,10 +17,10 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry, Site
 
+from core.models import ContactDetails
 from editorial import roles
 from editorial.testing import make_user, page_form_data, turkish_home
 from forms_app.models import Inquiry
-from home.models import FooterText
 from tests.contact import contact_page, forget_rate_limit, valid_answers
 
 pytestmark = pytest.mark.django_db
@@ -140,7 +140,7 @@ def content_strings():
     # The audit log keeps each object's title as it was, also of pages deleted since.
     for log_model in (PageLogEntry, ModelLogEntry):
         strings.update(log_model.objects.values_list("label", flat=True))
-    for footer in FooterText.objects.all():
+    for footer in ContactDetails.objects.all():
         for field in footer._meta.concrete_fields:
             value = getattr(footer, field.attname)
             if isinstance(value, str):
@@ -201,7 +201,7 @@ def local_diplomacy():
 def screens(page):
     """The screens the team uses: name -> URL."""
     english = page.get_translation(Locale.objects.get(language_code="en"))
-    footer = FooterText.objects.filter(locale__language_code="tr").first()
+    footer = ContactDetails.objects.filter(locale__language_code="tr").first()
     inquiry = Inquiry.objects.latest("submit_time")
     return {
         "dashboard": "/admin/",
@@ -220,8 +220,10 @@ def screens(page):
         "inbox": reverse("forms_app_inquiry:index"),
         "inquiry detail": reverse("forms_app_inquiry:inspect", args=[inquiry.pk]),
         "snippets": reverse("wagtailsnippets:index"),
-        "footer snippets": reverse("wagtailsnippets_home_footertext:list"),
-        "footer snippet editor": reverse("wagtailsnippets_home_footertext:edit", args=[footer.pk]),
+        "footer snippets": reverse("wagtailsnippets_core_contactdetails:list"),
+        "footer snippet editor": reverse(
+            "wagtailsnippets_core_contactdetails:edit", args=[footer.pk]
+        ),
     }
 
 

@@ -9,8 +9,8 @@ import pytest
 from django.core.cache import caches
 from django.test import Client
 
+from core import page_cache
 from home.models import WorkAreaPage
-from mbbcms import page_cache
 from networks.models import NetworkIndexPage
 
 pytestmark = pytest.mark.django_db

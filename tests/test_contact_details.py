@@ -7,8 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail_localize.models import Translation, TranslationSource
 
+from core.models import ContactDetails
 from forms_app.models import ContactFormPage
-from home.models import FooterText, HomePage, WorkAreaPage
+from home.models import HomePage, WorkAreaPage
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,7 @@ def test_the_seeded_address_shows_in_the_footer_and_on_the_contact_page(client, 
 @pytest.mark.parametrize("language", ["tr", "en"])
 def test_empty_details_have_no_label(client, language):
     """The seed leaves phone, e-mail and KEP for the team: no label stands without a value."""
-    footer = FooterText.objects.get(locale__language_code=language)
+    footer = ContactDetails.objects.get(locale__language_code=language)
     assert (footer.phone, footer.email, footer.kep_address, footer.map_url) == ("", "", "", "")
     for page in language_pages(language):
         doc = document(client, page)
@@ -80,7 +81,7 @@ def test_empty_details_have_no_label(client, language):
 
 
 def test_no_details_at_all_render_no_address_block(client, tr, django_capture_on_commit_callbacks):
-    footer = FooterText.objects.get(locale=tr)
+    footer = ContactDetails.objects.get(locale=tr)
     publish(footer, django_capture_on_commit_callbacks, address="")
     for page in language_pages("tr"):
         doc = document(client, page)
@@ -92,7 +93,7 @@ def test_no_details_at_all_render_no_address_block(client, tr, django_capture_on
 def test_details_the_team_fills_in_show_with_their_labels_and_links(
     client, language, tr, en, django_capture_on_commit_callbacks
 ):
-    footer = FooterText.objects.get(locale=tr)
+    footer = ContactDetails.objects.get(locale=tr)
     publish(
         footer,
         django_capture_on_commit_callbacks,
@@ -106,7 +107,7 @@ def test_details_the_team_fills_in_show_with_their_labels_and_links(
     source.update_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         Translation.objects.get(source=source, target_locale=en).save_target(publish=True)
-    english = FooterText.objects.get(locale=en)
+    english = ContactDetails.objects.get(locale=en)
     assert (english.phone, english.kep_address) == ("+90 212 000 00 00", "birlik@hs01.kep.tr")
 
     _, contact = language_pages(language)
@@ -154,12 +155,12 @@ def test_reloading_the_seed_adds_the_address_to_a_footer_nobody_has_edited(
     """A database seeded before the address existed gets it in both languages."""
     from django.core.management import call_command
 
-    footer = FooterText.objects.get(locale=tr)
+    footer = ContactDetails.objects.get(locale=tr)
     publish(footer, django_capture_on_commit_callbacks, address="")  # as the loader saved it
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_seed_content", verbosity=0)
-    assert FooterText.objects.get(locale=tr).address == ADDRESS
-    assert FooterText.objects.get(locale=en).address.startswith(ADDRESS)
+    assert ContactDetails.objects.get(locale=tr).address == ADDRESS
+    assert ContactDetails.objects.get(locale=en).address.startswith(ADDRESS)
 
 
 def test_reloading_the_seed_keeps_the_teams_footer(
@@ -168,9 +169,9 @@ def test_reloading_the_seed_keeps_the_teams_footer(
     from django.core.management import call_command
 
     moderator = django_user_model.objects.create_user("footer-team", password="x")
-    footer = FooterText.objects.get(locale=tr)
+    footer = ContactDetails.objects.get(locale=tr)
     footer.address = "Yeni adres"
     with django_capture_on_commit_callbacks(execute=True):
         footer.save_revision(user=moderator).publish()
         call_command("load_seed_content", verbosity=0)
-    assert FooterText.objects.get(locale=tr).address == "Yeni adres"
+    assert ContactDetails.objects.get(locale=tr).address == "Yeni adres"

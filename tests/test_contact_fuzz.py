@@ -20,8 +20,8 @@ FUZZ = settings(
 )
 EXAMPLES = {"form": 0, "raw": 0}
 
-# Any character a browser can send: a lone surrogate has no UTF-8 form, so no client can
-# post one (raw bytes, invalid UTF-8 included, are fuzzed by test_no_raw_request_body_causes_a_server_error).
+# Any character a browser can send: a lone surrogate has no UTF-8 form, so no client can post
+# one (raw bytes, invalid UTF-8 included, have their own test below).
 sendable = st.characters(exclude_categories=("Cs",))
 # Short text most of the time, sometimes one character repeated up to 120 000 times.
 any_text = st.one_of(
@@ -44,7 +44,9 @@ def form_posts(draw):
         data["konu"] = draw(st.one_of(topic_keys, any_text))
     data[TOKEN_FIELD] = draw(st.one_of(st.just(filled_token()), any_text))
     data.update(draw(st.dictionaries(st.sampled_from([HONEYPOT_FIELD, CONSENT_FIELD]), any_text)))
-    data.update(draw(st.dictionaries(st.text(sendable, min_size=1, max_size=20), any_text, max_size=3)))
+    data.update(
+        draw(st.dictionaries(st.text(sendable, min_size=1, max_size=20), any_text, max_size=3))
+    )
     return data
 
 

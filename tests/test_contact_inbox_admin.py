@@ -372,7 +372,7 @@ def test_the_migration_takes_inquiry_access_away_from_editors():
     editors.permissions.add(Permission.objects.get(codename="view_inquiry"))
     set_up_inquiry_handlers(apps)
     assert not editors.permissions.filter(codename="view_inquiry").exists()
-    assert editors.permissions.filter(codename="change_footertext").exists()
+    assert editors.permissions.filter(codename="change_contactdetails").exists()
 
 
 # Audit log ----------------------------------------------------------------------------------

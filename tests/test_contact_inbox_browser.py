@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from mbbcms.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
+from core.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
 if not (os.path.exists(CHROMIUM_PATH) or shutil.which("chromium")):
     pytest.skip(f"Chromium not found at {CHROMIUM_PATH}", allow_module_level=True)

@@ -159,7 +159,7 @@ def test_a_large_multipart_upload_is_refused_before_it_is_read(client, tr):
         read.append(request._read_started if hasattr(request, "_read_started") else None)
         return response
 
-    # Over the contact form's limit, under the site-wide one (mbbcms.request_limits).
+    # Over the contact form's limit, under the site-wide one (core.request_limits).
     big = SimpleUploadedFile("x.bin", b"\0" * (1024 * 1024))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(ContactBodyLimitMiddleware, "process_view", spy)

@@ -210,7 +210,7 @@ def test_the_rate_limit_lets_inquiries_through_when_the_cache_is_down(settings):
     from forms_app.spam import RateLimiter
 
     unreachable = {
-        "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
+        "BACKEND": "core.cache_backends.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
     }
     settings.CACHES = {"default": unreachable, "ratelimit": unreachable}

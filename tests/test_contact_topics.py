@@ -131,16 +131,16 @@ def test_the_contact_page_has_no_topic_text_left_to_translate(tr):
 # Network topics -------------------------------------------------------------------------
 
 
-def publish_network(tr, en, acronym="MedCities"):
+def publish_network(tr, en, short_name="MedCities"):
     index = NetworkIndexPage.objects.get(locale=tr)
     page = NetworkPage(
         title="Akdeniz Şehirleri Ağı",
         slug="medcities",
-        acronym=acronym,
+        short_name=short_name,
         full_name="Akdeniz Şehirleri Ağı",
         joined_year=2020,
         website="https://medcities.org",
-        summary="Akdeniz kentlerinin ağı.",
+        introduction="Akdeniz kentlerinin ağı.",
         locale=tr,
     )
     index.add_child(instance=page)
@@ -179,7 +179,7 @@ def test_a_network_published_in_turkish_becomes_a_topic_without_hand_edits(
 
 
 def test_an_unpublished_network_leaves_the_topic_list(tr, en):
-    page = NetworkPage.objects.get(locale=tr, acronym="NALAS")
+    page = NetworkPage.objects.get(locale=tr, short_name="NALAS")
     page.unpublish()
     assert "NALAS" not in labels(tr)
     assert "NALAS" in labels(en)  # the English page is still live
@@ -217,7 +217,7 @@ def test_the_data_migration_turns_the_old_dropdown_and_routes_into_topics(tr, en
     assert labels(en) == ["General enquiry", "Local diplomacy", "NALAS"]
     nalas = Topic.objects.get(locale=tr, label="NALAS")
     assert nalas.recipient == "nalas@mbb.example"
-    assert nalas.network == NetworkPage.objects.get(locale=tr, acronym="NALAS")
+    assert nalas.network == NetworkPage.objects.get(locale=tr, short_name="NALAS")
     for field in (turkish_field, english_field):
         field.refresh_from_db()
         assert (field.field_type, field.choices) == ("topic", "")

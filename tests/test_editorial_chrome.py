@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import caches
 
-from home.models import FooterText
+from core.models import ContactDetails
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +28,8 @@ def footer_text(client, path):
 
 
 def test_the_turkish_page_shows_the_turkish_footer(client, tr, en):
-    turkish = FooterText.objects.get(locale=tr)
-    english = FooterText.objects.get(locale=en)
+    turkish = ContactDetails.objects.get(locale=tr)
+    english = ContactDetails.objects.get(locale=en)
     assert turkish.organisation != english.organisation
     text = footer_text(client, "/tr/calisma-alanlarimiz/")
     assert turkish.organisation in text
@@ -37,8 +37,8 @@ def test_the_turkish_page_shows_the_turkish_footer(client, tr, en):
 
 
 def test_the_english_page_shows_the_english_footer(client, tr, en):
-    turkish = FooterText.objects.get(locale=tr)
-    english = FooterText.objects.get(locale=en)
+    turkish = ContactDetails.objects.get(locale=tr)
+    english = ContactDetails.objects.get(locale=en)
     text = footer_text(client, "/en/our-work-areas/")
     assert english.organisation in text
     assert english.note in text
@@ -47,8 +47,8 @@ def test_the_english_page_shows_the_english_footer(client, tr, en):
 
 
 def test_a_missing_english_footer_falls_back_to_english_text_not_turkish(client, tr, en):
-    turkish = FooterText.objects.get(locale=tr)
-    FooterText.objects.filter(locale=en).delete()
+    turkish = ContactDetails.objects.get(locale=tr)
+    ContactDetails.objects.filter(locale=en).delete()
     text = footer_text(client, "/en/our-work-areas/")
     assert "Marmara Municipalities Union" in text
     assert turkish.organisation not in text

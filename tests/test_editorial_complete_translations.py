@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from editorial.complete_translations import IncompleteTranslation, untranslated_strings
+from core.complete_translations import IncompleteTranslation, untranslated_strings
 from editorial.roles import TRANSLATORS
 from editorial.testing import make_user, page_form_data, translate_string
 from home.models import WorkAreaPage
@@ -39,7 +39,7 @@ def new_turkish_network():
     """A ninth network, published in Turkish: a copy of AEBR under a new name."""
     aebr = NetworkPage.objects.get(slug="aebr", locale__language_code="tr")
     copy = aebr.copy(
-        update_attrs={"title": NETWORK_TITLE, "slug": "medcities", "acronym": "MEDCITIES"},
+        update_attrs={"title": NETWORK_TITLE, "slug": "medcities", "short_name": "MEDCITIES"},
         keep_live=True,
     )
     return NetworkPage.objects.get(pk=copy.pk)
@@ -173,7 +173,7 @@ def test_a_scheduled_publish_of_an_untranslated_page_is_skipped_with_a_logged_re
     revision = english.specific.save_revision(user=translator)
     revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
     revision.save()
-    with caplog.at_level(logging.WARNING, logger="editorial.complete_translations"):
+    with caplog.at_level(logging.WARNING, logger="core.complete_translations"):
         call_command("publish_scheduled")
     assert not is_live(english)
     revision.refresh_from_db()

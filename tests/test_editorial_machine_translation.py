@@ -12,8 +12,8 @@ from wagtail_localize.strings import StringValue
 from editorial.machine_translation import BritishEnglishDeepLTranslator, GlossaryTranslator
 from editorial.roles import TRANSLATORS
 from editorial.testing import make_user, turkish_home
-from editorial.translator_config import machine_translator_setting
 from home.models import StandardPage
+from mbbcms.settings.base import machine_translator_setting
 
 DUMMY_WITH_GLOSSARY = {
     "CLASS": "editorial.machine_translation.GlossaryTranslator",

@@ -106,9 +106,9 @@ def test_an_english_page_that_is_only_a_draft_counts_as_missing(tr, en):
 
 
 def test_a_deleted_english_footer_is_reported_missing(en):
-    from home.models import FooterText
+    from core.models import ContactDetails
 
-    FooterText.objects.filter(locale=en).delete()
+    ContactDetails.objects.filter(locale=en).delete()
     error, output = run_status_failing()
     assert "no English version" in output
 

@@ -5,10 +5,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page
 
+from core.models import ContactDetails
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 from editorial.testing import english_home, is_refused, make_user, turkish_home
 from forms_app.models import ContactFormPage
-from home.models import FooterText
 
 pytestmark = pytest.mark.django_db
 
@@ -169,10 +169,10 @@ def test_editor_is_refused_the_translation_tools(client, editor):
 
 
 def test_editor_edits_the_turkish_footer_but_not_the_english_one(client, editor):
-    turkish = FooterText.objects.get(locale__language_code="tr")
-    english = FooterText.objects.get(locale__language_code="en")
-    assert client.get(f"/admin/snippets/home/footertext/edit/{turkish.pk}/").status_code == 200
-    assert is_refused(client.get(f"/admin/snippets/home/footertext/edit/{english.pk}/"))
+    turkish = ContactDetails.objects.get(locale__language_code="tr")
+    english = ContactDetails.objects.get(locale__language_code="en")
+    assert client.get(f"/admin/snippets/core/contactdetails/edit/{turkish.pk}/").status_code == 200
+    assert is_refused(client.get(f"/admin/snippets/core/contactdetails/edit/{english.pk}/"))
 
 
 # Translators --------------------------------------------------------------------------------
@@ -228,10 +228,10 @@ def test_translator_is_refused_the_inquiries_in_both_languages(client, translato
 def test_translator_translates_the_english_footer_but_cannot_edit_the_turkish_one(
     client, translator
 ):
-    turkish = FooterText.objects.get(locale__language_code="tr")
-    english = FooterText.objects.get(locale__language_code="en")
-    assert is_refused(client.get(f"/admin/snippets/home/footertext/edit/{turkish.pk}/"))
-    assert client.get(f"/admin/snippets/home/footertext/edit/{english.pk}/").status_code == 200
+    turkish = ContactDetails.objects.get(locale__language_code="tr")
+    english = ContactDetails.objects.get(locale__language_code="en")
+    assert is_refused(client.get(f"/admin/snippets/core/contactdetails/edit/{turkish.pk}/"))
+    assert client.get(f"/admin/snippets/core/contactdetails/edit/{english.pk}/").status_code == 200
 
 
 # Moderators ---------------------------------------------------------------------------------

@@ -177,12 +177,12 @@ def test_sync_translated_pages_catches_up_a_turkish_page_published_without_a_syn
 def test_a_published_turkish_footer_change_marks_the_english_footer_out_of_date(
     client, tr, en, django_capture_on_commit_callbacks
 ):
-    from home.models import FooterText
+    from core.models import ContactDetails
 
     moderator = make_user("moderator", "Moderators")
     client.force_login(moderator)
-    footer = FooterText.objects.get(locale=tr)
-    url = f"/admin/snippets/home/footertext/edit/{footer.pk}/"
+    footer = ContactDetails.objects.get(locale=tr)
+    url = f"/admin/snippets/core/contactdetails/edit/{footer.pk}/"
     fields = {
         "organisation": footer.organisation,
         "address": footer.address,

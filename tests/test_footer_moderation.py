@@ -6,9 +6,10 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 
+from core.models import ContactDetails
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS, WORKFLOW_NAME
 from editorial.testing import make_user, rendered_form_data
-from home.models import FooterText, WorkAreaPage
+from home.models import WorkAreaPage
 
 pytestmark = pytest.mark.django_db
 
@@ -36,11 +37,11 @@ def page_cache_on(settings):
 
 
 def turkish_footer():
-    return FooterText.objects.get(locale__language_code="tr")
+    return ContactDetails.objects.get(locale__language_code="tr")
 
 
 def edit_url(footer):
-    return reverse("wagtailsnippets_home_footertext:edit", args=[footer.pk])
+    return reverse("wagtailsnippets_core_contactdetails:edit", args=[footer.pk])
 
 
 def footer_form_data(client, footer, **fields):
@@ -77,7 +78,7 @@ def approve(client, moderator, footer, capture):
     task_state = footer.current_workflow_task_state
     assert task_state is not None
     url = reverse(
-        "wagtailsnippets_home_footertext:workflow_action",
+        "wagtailsnippets_core_contactdetails:workflow_action",
         args=[footer.pk, "approve", task_state.pk],
     )
     with capture(execute=True):
@@ -91,9 +92,9 @@ def test_the_footer_uses_the_pages_moderation_workflow():
 
 
 def test_only_moderators_may_publish_the_footer():
-    assert make_user("m", MODERATORS).has_perm("home.publish_footertext")
-    assert not make_user("e", EDITORS).has_perm("home.publish_footertext")
-    assert not make_user("t", TRANSLATORS).has_perm("home.publish_footertext")
+    assert make_user("m", MODERATORS).has_perm("core.publish_contactdetails")
+    assert not make_user("e", EDITORS).has_perm("core.publish_contactdetails")
+    assert not make_user("t", TRANSLATORS).has_perm("core.publish_contactdetails")
 
 
 def test_an_editors_save_is_a_draft_the_public_does_not_see(
@@ -142,6 +143,6 @@ def test_the_footer_goes_live_when_a_moderator_approves_it(
 
 
 def test_a_new_footer_that_is_not_yet_published_is_not_shown(client, tr):
-    FooterText.objects.filter(locale=tr).update(live=False)
+    ContactDetails.objects.filter(locale=tr).update(live=False)
     text, _ = public_footer_text(WorkAreaPage.objects.get(locale=tr).url)
     assert "Sarıdemir" not in text

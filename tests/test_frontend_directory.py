@@ -30,7 +30,7 @@ def directory(client, language, query=""):
 
 
 def card_acronyms(document):
-    """Each card's acronym (a card whose acronym is its full name shows it only once)."""
+    """Each card's short_name (a card whose short_name is its full name shows it only once)."""
     acronyms = []
     for li in document.iter("li"):
         if has_class(li, "network-card"):
@@ -98,7 +98,7 @@ def test_a_to_z_in_turkish_puts_dotless_i_and_cedilla_letters_in_alphabet_order(
 
     # Names that only sort right with the Turkish alphabet (I < İ, C < Ç < D, Ş after S).
     index = NetworkIndexPage.objects.get(locale=tr)
-    for acronym, name in [
+    for short_name, name in [
         ("ZZA", "İklim Kentleri Ağı"),
         ("ZZB", "Irmak Havzaları Birliği"),
         ("ZZC", "Çevre Ağı"),
@@ -106,11 +106,11 @@ def test_a_to_z_in_turkish_puts_dotless_i_and_cedilla_letters_in_alphabet_order(
     ]:
         network = NetworkPage(
             title=name,
-            slug=acronym.lower(),
-            acronym=acronym,
+            slug=short_name.lower(),
+            short_name=short_name,
             full_name=name,
             joined_year=2024,
-            summary="Deneme ağı.",
+            introduction="Deneme ağı.",
             website="https://example.org/",
         )
         index.add_child(instance=network)

@@ -94,7 +94,7 @@ def make_logo():
 def test_network_logo_is_a_modern_format_picture_with_its_size_set(client, settings):
     # Wagtail's own search backend: this test is about the picture, not about search indexing.
     settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-    network = NetworkPage.objects.get(locale__language_code="en", acronym="NALAS")
+    network = NetworkPage.objects.get(locale__language_code="en", short_name="NALAS")
     network.logo = make_logo()
     network.save_revision().publish()
     document = parse(client.get(network.url))
@@ -106,7 +106,7 @@ def test_network_logo_is_a_modern_format_picture_with_its_size_set(client, setti
 
 
 def test_network_page_shows_its_key_figures_first(client):
-    network = NetworkPage.objects.get(locale__language_code="en", acronym="NALAS")
+    network = NetworkPage.objects.get(locale__language_code="en", short_name="NALAS")
     document = parse(client.get(network.url))
     stats = next(s for s in document.iter("section") if "stat-row" in s.get("class", ""))
     figures = {
@@ -132,8 +132,8 @@ def test_call_to_action_links_to_the_chosen_page_in_the_page_language(client):
 @pytest.mark.parametrize(("language", "marked"), [("tr", True), ("en", False)])
 def test_a_short_name_in_another_language_carries_its_lang(client, language, marked):
     """WCAG 3.1.2: "Energy Cities" is English, also on the Turkish pages that show it."""
-    network = NetworkPage.objects.get(locale__language_code=language, acronym="Energy Cities")
-    assert network.acronym_language == "en"
+    network = NetworkPage.objects.get(locale__language_code=language, short_name="Energy Cities")
+    assert network.short_name_language == "en"
     urls = page_urls(language)
     for url in (urls["home"], urls["network_index"], network.url):
         content = client.get(url).content.decode()

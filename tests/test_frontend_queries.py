@@ -54,12 +54,12 @@ def add_networks(count):
                     title=f"Test network {number}",
                     slug=f"test-network-{number}",
                     locale=locale,
-                    acronym=f"TN{number}",
+                    short_name=f"TN{number}",
                     full_name=f"Test network {number}",
                     joined_year=1990 + number % 30,
                     member_count=100 + number,
                     website="https://example.org/",
-                    summary="A network added to test how the site scales.",
+                    introduction="A network added to test how the site scales.",
                 )
             )
 
@@ -89,7 +89,7 @@ def test_directory_filters_cost_no_extra_queries(client):
 def test_the_first_render_after_a_publish_stays_within_ten_queries(client, settings):
     """A publish retires the routing table, page objects and fragments together: the next
     request of each page rebuilds what it needs, still within the budget."""
-    from mbbcms.page_cache import invalidate_page_cache
+    from core.page_cache import invalidate_page_cache
 
     settings.FRAGMENT_CACHE_SECONDS = 600
     create_standard_pages()

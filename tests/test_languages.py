@@ -124,7 +124,7 @@ def test_admin_lives_outside_the_language_prefixes(client):
 def test_network_page_shows_its_facts_panel_and_opens_the_website_safely(client, en):
     from networks.models import NetworkPage
 
-    page = NetworkPage.objects.get(locale=en, acronym="NALAS")
+    page = NetworkPage.objects.get(locale=en, short_name="NALAS")
     content = client.get(page.url).content.decode()
     assert "Member since" in content and "2008" in content
     assert "Skopje, North Macedonia" in content

@@ -12,7 +12,7 @@ from networks.models import NetworkPage, figure_text
 
 pytestmark = pytest.mark.django_db
 
-# acronym: (Turkish address shown after "Detaylı bilgi için:", English address)
+# short_name: (Turkish address shown after "Detaylı bilgi için:", English address)
 WEBSITE_ADDRESSES = {
     "AEBR": ("www.aebr.eu", "www.aebr.eu"),
     "ALDA": ("www.alda-europe.eu", "www.alda-europe.eu"),
@@ -25,8 +25,8 @@ WEBSITE_ADDRESSES = {
 }
 
 
-def network(language, acronym):
-    return NetworkPage.objects.get(locale__language_code=language, acronym=acronym)
+def network(language, short_name):
+    return NetworkPage.objects.get(locale__language_code=language, short_name=short_name)
 
 
 def render(client, page):
@@ -76,7 +76,7 @@ def test_iclei_was_founded_in_toronto_and_is_based_in_bonn(
 
 
 @pytest.mark.parametrize(
-    ("language", "acronym", "founded"),
+    ("language", "short_name", "founded"),
     [
         ("tr", "Energy Cities", "1990, Brüksel"),
         ("en", "Energy Cities", "1990, Brussels"),
@@ -85,18 +85,18 @@ def test_iclei_was_founded_in_toronto_and_is_based_in_bonn(
     ],
 )
 def test_a_founding_place_is_shown_as_where_the_network_was_founded(
-    client, language, acronym, founded
+    client, language, short_name, founded
 ):
-    facts = facts_panel(render(client, network(language, acronym)))
+    facts = facts_panel(render(client, network(language, short_name)))
     assert founded in facts.values()
     headquarters_label = "Merkez" if language == "tr" else "Headquarters"
     assert headquarters_label not in facts  # the seed names no seat for these two
 
 
 @pytest.mark.parametrize("language", ["tr", "en"])
-@pytest.mark.parametrize("acronym", WEBSITE_ADDRESSES)
-def test_no_network_shows_its_founding_place_as_its_headquarters(client, language, acronym):
-    page = network(language, acronym)
+@pytest.mark.parametrize("short_name", WEBSITE_ADDRESSES)
+def test_no_network_shows_its_founding_place_as_its_headquarters(client, language, short_name):
+    page = network(language, short_name)
     facts = facts_panel(render(client, page))
     headquarters = facts.get("Merkez" if language == "tr" else "Headquarters", "")
     if page.founded_place:
@@ -129,14 +129,14 @@ def test_nalas_headquarters_names_north_macedonia(client, language, headquarters
 
 
 @pytest.mark.parametrize("language", ["tr", "en"])
-@pytest.mark.parametrize("acronym", WEBSITE_ADDRESSES)
-def test_each_network_shows_its_website_address_as_the_link_text(client, language, acronym):
-    page = network(language, acronym)
+@pytest.mark.parametrize("short_name", WEBSITE_ADDRESSES)
+def test_each_network_shows_its_website_address_as_the_link_text(client, language, short_name):
+    page = network(language, short_name)
     document = render(client, page)
     lead_in = "Detaylı bilgi için:" if language == "tr" else "For more information:"
     (paragraph,) = [p for p in document.find_all("p") if text_of(p).startswith(lead_in)]
     link = paragraph.a
-    address = WEBSITE_ADDRESSES[acronym][0 if language == "tr" else 1]
+    address = WEBSITE_ADDRESSES[short_name][0 if language == "tr" else 1]
     assert link["href"] == page.website
     assert link.contents[0].strip() == address  # then the hidden "opens in a new tab"
 

@@ -4,7 +4,8 @@ import pytest
 from django.test import Client, override_settings
 from wagtail.models import Page
 
-from home.models import FooterText, WorkAreaPage
+from core.models import ContactDetails
+from home.models import WorkAreaPage
 from networks.models import NetworkPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
@@ -91,7 +92,7 @@ def test_publishing_either_language_retires_cached_pages(language, tr, en):
 
 
 def test_unpublishing_a_page_removes_it_at_once(tr):
-    page = NetworkPage.objects.get(locale=tr, acronym="TDBB")
+    page = NetworkPage.objects.get(locale=tr, short_name="TDBB")
     url = page.url
     assert get(url)["X-Cache"] == "MISS"
     page.unpublish()
@@ -99,7 +100,7 @@ def test_unpublishing_a_page_removes_it_at_once(tr):
 
 
 def test_deleting_a_page_retires_the_listing_that_showed_it(tr):
-    page = NetworkPage.objects.get(locale=tr, acronym="AEBR")
+    page = NetworkPage.objects.get(locale=tr, short_name="AEBR")
     index_url = page.get_parent().url
     assert "AEBR" in get(index_url).content.decode()
     page.delete()
@@ -109,7 +110,7 @@ def test_deleting_a_page_retires_the_listing_that_showed_it(tr):
 
 
 def test_moving_a_page_retires_cached_pages(tr):
-    page = NetworkPage.objects.get(locale=tr, acronym="NALAS")
+    page = NetworkPage.objects.get(locale=tr, short_name="NALAS")
     index = page.get_parent()
     get(index.url)
     page.move(index, pos="first-child")
@@ -119,7 +120,7 @@ def test_moving_a_page_retires_cached_pages(tr):
 def test_publishing_the_footer_snippet_retires_cached_pages(tr, django_capture_on_commit_callbacks):
     url = WorkAreaPage.objects.get(locale=tr).url
     get(url)
-    footer = FooterText.objects.get(locale=tr)
+    footer = ContactDetails.objects.get(locale=tr)
     footer.note = "Yeni alt bilgi notu."
     revision = footer.save_revision()
     assert get(url)["X-Cache"] == "HIT"  # a draft changes nothing the public sees
@@ -140,7 +141,7 @@ def test_cache_disabled_when_page_cache_seconds_is_zero(tr, settings):
 @override_settings(
     CACHES={
         "default": {
-            "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
+            "BACKEND": "core.cache_backends.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
         }
     }

@@ -5,10 +5,10 @@ import pytest
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
+from core.slugs import ascii_slug
 from editorial.roles import TRANSLATORS
 from editorial.testing import make_user, translate_string, turkish_home
 from home.models import StandardPage
-from home.slugs import ascii_slug
 from networks.models import NetworkIndexPage, NetworkPage
 
 pytestmark = pytest.mark.django_db
@@ -148,7 +148,11 @@ def test_the_seeded_slugs_are_unchanged(en):
 def test_the_directory_introduction_states_no_count_that_a_ninth_network_makes_stale(client):
     turkish_networks = NetworkPage.objects.filter(locale__language_code="tr")
     turkish_networks.get(slug="aebr").copy(
-        update_attrs={"title": "Akdeniz Kentler Ağı", "slug": "medcities", "acronym": "MEDCITIES"},
+        update_attrs={
+            "title": "Akdeniz Kentler Ağı",
+            "slug": "medcities",
+            "short_name": "MEDCITIES",
+        },
         keep_live=True,
     )
     nine = turkish_networks.live().count()

@@ -88,7 +88,7 @@ class CreatePagesInTheAdminTests(WagtailPageTestCase):
                 {
                     "title": "Örnek Ağ (ÖA)",
                     "slug": "ornek-ag",
-                    "acronym": "ÖA",
+                    "short_name": "ÖA",
                     "full_name": "Örnek Ağ",
                     "joined_year": 2020,
                     "founded_year": 1990,
@@ -100,7 +100,7 @@ class CreatePagesInTheAdminTests(WagtailPageTestCase):
                     "country_count_approximation": "exact",
                     "population_approximation": "exact",
                     "website": "https://example.org/",
-                    "summary": "Kısa özet.",
+                    "introduction": "Kısa özet.",
                     "body": self.body(),
                 }
             ),
@@ -133,6 +133,7 @@ class CreatePagesInTheAdminTests(WagtailPageTestCase):
                 {
                     "title": "Bize Yazın",
                     "slug": "bize-yazin",
+                    "body": streamfield([]),
                     "thank_you_text": rich_text("<p>Teşekkürler</p>"),
                     "form_fields": inline_formset(
                         [

@@ -162,7 +162,7 @@ def test_health_endpoint_answers_plain_http_and_any_host_in_production(tmp_path)
 def test_logs_are_json_lines(capsys):
     import logging
 
-    from mbbcms.logging import JsonFormatter
+    from core.logging import JsonFormatter
 
     record = logging.LogRecord("mbbcms", logging.WARNING, __file__, 1, "Şehir %s", ("İzmir",), None)
     line = JsonFormatter().format(record)

@@ -8,9 +8,9 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 
+from core.routing import EMPTY_TABLE
 from forms_app.models import ContactFormPage
 from home.models import HomePage, WorkAreaIndexPage, WorkAreaPage
-from mbbcms.routing import EMPTY_TABLE
 from networks.models import NetworkIndexPage, NetworkPage
 from tests.browser.site_pages import LANGUAGES, create_standard_pages, page_urls
 
@@ -51,7 +51,7 @@ def test_pages_from_fragments_are_identical_to_pages_rendered_from_scratch(langu
 
 
 def test_a_second_render_only_loads_the_page(tr, django_assert_num_queries):
-    url = NetworkPage.objects.get(locale=tr, acronym="NALAS").url
+    url = NetworkPage.objects.get(locale=tr, short_name="NALAS").url
     first = html(url)
     with django_assert_num_queries(1):  # the page itself; head, header, main, footer cached
         second = html(url)
@@ -59,7 +59,7 @@ def test_a_second_render_only_loads_the_page(tr, django_assert_num_queries):
 
 
 def test_publishing_a_menu_page_updates_the_header_of_every_page(tr):
-    network_url = NetworkPage.objects.get(locale=tr, acronym="ALDA").url
+    network_url = NetworkPage.objects.get(locale=tr, short_name="ALDA").url
     home_url = HomePage.objects.get(locale=tr).url
     html(network_url), html(home_url)
     overview = WorkAreaIndexPage.objects.get(locale=tr)
@@ -71,11 +71,11 @@ def test_publishing_a_menu_page_updates_the_header_of_every_page(tr):
 
 
 def test_publishing_a_network_updates_the_directory_and_home_page(tr):
-    network = NetworkPage.objects.get(locale=tr, acronym="GWOPA")
+    network = NetworkPage.objects.get(locale=tr, short_name="GWOPA")
     directory_url, home_url = network.get_parent().url, HomePage.objects.get(locale=tr).url
     assert ">GWOPA<" in html(directory_url)
     html(home_url)
-    network.acronym = "GWOPA-X"
+    network.short_name = "GWOPA-X"
     network.save_revision().publish()
     assert ">GWOPA-X<" in html(directory_url)
     assert ">GWOPA-X<" in html(home_url)
@@ -175,14 +175,14 @@ def test_every_page_is_routed_in_one_query(tr, en, django_assert_num_queries):
 
 def test_a_page_taken_offline_without_a_signal_is_not_served(tr):
     """The table is a hint: the page it names is checked to be live and at that path."""
-    page = NetworkPage.objects.get(locale=tr, acronym="ICLEI")
+    page = NetworkPage.objects.get(locale=tr, short_name="ICLEI")
     html(page.url)
     Page.objects.filter(pk=page.pk).update(live=False)  # no publish signal
     assert Client().get(page.url).status_code == 404
 
 
 def test_a_page_renamed_without_a_signal_is_found_at_its_new_path_only(tr):
-    page = NetworkPage.objects.get(locale=tr, acronym="NALAS")
+    page = NetworkPage.objects.get(locale=tr, short_name="NALAS")
     old_url = page.url
     html(old_url)
     parent_path = page.get_parent().url_path
@@ -220,7 +220,7 @@ def test_a_new_login_restriction_protects_the_page_at_once(tr, settings):
 
 
 def test_restrictions_on_an_ancestor_cover_its_children(tr):
-    network = NetworkPage.objects.get(locale=tr, acronym="TDBB")
+    network = NetworkPage.objects.get(locale=tr, short_name="TDBB")
     html(network.url)
     restriction = PageViewRestriction.objects.create(
         page=network.get_parent(), restriction_type=PageViewRestriction.GROUPS
@@ -233,12 +233,12 @@ def test_restrictions_on_an_ancestor_cover_its_children(tr):
 
 def test_without_the_cache_wagtail_routes_and_every_page_still_renders(tr, monkeypatch):
     """Redis down: no generation to trust, so no tables are built or kept; Wagtail routes."""
-    from mbbcms import page_cache
+    from core import page_cache
 
     monkeypatch.setattr(page_cache, "current_generation", lambda: None)
     built = []
     monkeypatch.setattr(
-        "mbbcms.routing.RoutingTable.build", lambda: built.append("table") or EMPTY_TABLE
+        "core.routing.RoutingTable.build", lambda: built.append("table") or EMPTY_TABLE
     )
     for url in page_urls("tr").values():
         assert Client().get(url).status_code == 200, url

@@ -13,7 +13,7 @@ from django.utils import translation
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
-from mbbcms.uploads import validate_document_file
+from core.uploads import validate_document_file
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,8 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from home.models import FooterText, WorkAreaPage
+from core.models import ContactDetails
+from home.models import WorkAreaPage
 from home.seed import content
 from home.seed.loader import SeedLoader, load_catalog
 from networks.models import NetworkPage
@@ -13,7 +14,7 @@ from networks.models import NetworkPage
 pytestmark = pytest.mark.django_db
 
 NETWORK_FACTS = {
-    # acronym: (joined, founded, website)
+    # short_name: (joined, founded, website)
     "AEBR": (2023, 1971, "https://www.aebr.eu/"),
     "ALDA": (2017, 1999, "https://www.alda-europe.eu/"),
     "Energy Cities": (2023, 1990, "https://energy-cities.eu/"),
@@ -33,7 +34,7 @@ def page_counts():
         "revisions": Revision.objects.count(),
         "translations": Translation.objects.count(),
         "string_translations": StringTranslation.objects.count(),
-        "footers": FooterText.objects.count(),
+        "footers": ContactDetails.objects.count(),
     }
 
 
@@ -44,17 +45,17 @@ def test_every_page_exists_once_in_each_language(tr, en):
     assert Page.objects.filter(depth__gte=2).count() == 2 * len(content.PAGES)
 
 
-@pytest.mark.parametrize("acronym", NETWORK_FACTS)
-def test_each_network_carries_the_seed_facts_in_both_languages(acronym, tr, en):
-    joined, founded, website = NETWORK_FACTS[acronym]
-    turkish = NetworkPage.objects.get(locale=tr, acronym=acronym)
-    english = NetworkPage.objects.get(locale=en, acronym=acronym)
+@pytest.mark.parametrize("short_name", NETWORK_FACTS)
+def test_each_network_carries_the_seed_facts_in_both_languages(short_name, tr, en):
+    joined, founded, website = NETWORK_FACTS[short_name]
+    turkish = NetworkPage.objects.get(locale=tr, short_name=short_name)
+    english = NetworkPage.objects.get(locale=en, short_name=short_name)
     assert (turkish.joined_year, turkish.founded_year, turkish.website) == (
         joined,
         founded,
         website,
     )
-    english_website = ENGLISH_WEBSITES.get(acronym, website)
+    english_website = ENGLISH_WEBSITES.get(short_name, website)
     assert (english.joined_year, english.founded_year, english.website) == (
         joined,
         founded,
@@ -62,21 +63,21 @@ def test_each_network_carries_the_seed_facts_in_both_languages(acronym, tr, en):
     )
     assert turkish.live and english.live
     assert english.translation_key == turkish.translation_key
-    assert english.full_name != turkish.full_name or acronym == "Energy Cities"
+    assert english.full_name != turkish.full_name or short_name == "Energy Cities"
 
 
 def test_key_figures_match_the_seed(tr, en):
     for locale in (tr, en):
-        nalas = NetworkPage.objects.get(locale=locale, acronym="NALAS")
+        nalas = NetworkPage.objects.get(locale=locale, short_name="NALAS")
         assert (nalas.member_count, nalas.country_count, nalas.population) == (14, 12, 80_000_000)
-        alda = NetworkPage.objects.get(locale=locale, acronym="ALDA")
+        alda = NetworkPage.objects.get(locale=locale, short_name="ALDA")
         assert (alda.member_count, alda.member_count_approximation) == (250, "more_than")
-        iclei = NetworkPage.objects.get(locale=locale, acronym="ICLEI")
+        iclei = NetworkPage.objects.get(locale=locale, short_name="ICLEI")
         assert (iclei.member_count, iclei.country_count) == (2500, 125)
 
 
 def test_english_names_follow_the_glossary(en):
-    names = dict(NetworkPage.objects.filter(locale=en).values_list("acronym", "full_name"))
+    names = dict(NetworkPage.objects.filter(locale=en).values_list("short_name", "full_name"))
     assert names["AEBR"] == "Association of European Border Regions"
     assert names["ALDA"] == "European Association for Local Democracy"
     assert names["GWOPA"] == "Global Water Operators' Partnerships Alliance"
@@ -145,12 +146,12 @@ def test_the_loader_keeps_editors_changes(tr, en, django_user_model):
 
 
 def test_the_loader_rebuilds_a_deleted_translation_only(tr, en):
-    english = NetworkPage.objects.get(locale=en, acronym="TDBB")
+    english = NetworkPage.objects.get(locale=en, short_name="TDBB")
     english.delete()
     call_command("load_seed_content", verbosity=0)
-    restored = NetworkPage.objects.get(locale=en, acronym="TDBB")
+    restored = NetworkPage.objects.get(locale=en, short_name="TDBB")
     assert restored.full_name == "Union of Turkish World Municipalities"
-    assert NetworkPage.objects.filter(acronym="TDBB").count() == 2
+    assert NetworkPage.objects.filter(short_name="TDBB").count() == 2
 
 
 def test_the_translated_tree_is_consistent(en):
@@ -161,8 +162,8 @@ def test_the_translated_tree_is_consistent(en):
 
 
 def test_footer_contact_details_exist_in_both_languages(tr, en):
-    turkish = FooterText.objects.get(locale=tr)
-    english = FooterText.objects.get(locale=en)
+    turkish = ContactDetails.objects.get(locale=tr)
+    english = ContactDetails.objects.get(locale=en)
     assert english.translation_key == turkish.translation_key
     assert turkish.organisation == "Marmara Belediyeler Birliği"
     assert english.organisation == "Marmara Municipalities Union"

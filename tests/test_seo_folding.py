@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seo.search.folding import fold_for_index, fold_i, query_variants, turkish_lower
+from core.folding import fold_for_index, fold_i, query_variants, turkish_lower
 from seo.search.query import clean_query, excerpt, highlight
 
 

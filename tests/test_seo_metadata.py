@@ -62,7 +62,7 @@ def test_every_page_has_title_with_site_suffix_description_and_self_canonical(
         title = document.find(".//title").text
         assert title == f"{page.seo_title or page.title} | {SITE_NAME[language_code]}", page.url
         values = meta(document)
-        expected = page.search_description or getattr(page, "introduction", "") or page.summary
+        expected = page.search_description or getattr(page, "introduction", "") or page.introduction
         assert len(values["description"]) == 1
         description = values["description"][0]
         assert description and len(description) <= 160, page.url
@@ -124,7 +124,7 @@ def test_network_logo_becomes_the_share_image(client, en):
     image = get_image_model().objects.create(
         title="NALAS logo", file=ImageFile(buffer, name="nalas-logo.png")
     )
-    page = NetworkPage.objects.get(locale=en, acronym="NALAS")
+    page = NetworkPage.objects.get(locale=en, short_name="NALAS")
     page.logo = image
     page.save_revision().publish()
     values = meta(head_of(client, page)[0])
@@ -148,7 +148,7 @@ def test_home_page_describes_mbb_as_government_organization_with_eight_membershi
     assert organisation["url"] == home.get_full_url()
     networks = NetworkPage.objects.filter(locale__language_code=language_code)
     expected = {
-        network.acronym: (network.full_name, str(network.joined_year), network.website)
+        network.short_name: (network.full_name, str(network.joined_year), network.website)
         for network in networks
     }
     roles = organisation["memberOf"]
@@ -174,7 +174,7 @@ def test_network_pages_are_organizations_with_founding_date_location_and_website
         document, _ = head_of(client, page)
         [organisation] = of_type(json_ld(document), "Organization")
         assert organisation["name"] == page.full_name
-        assert organisation["alternateName"] == page.acronym
+        assert organisation["alternateName"] == page.short_name
         assert organisation["url"] == page.website
         assert organisation["mainEntityOfPage"] == page.get_full_url()
         if page.founded_year:
@@ -192,7 +192,7 @@ def test_network_pages_are_organizations_with_founding_date_location_and_website
 
 
 def test_english_network_data_is_in_english(client, en):
-    page = NetworkPage.objects.get(locale=en, acronym="NALAS")
+    page = NetworkPage.objects.get(locale=en, short_name="NALAS")
     [organisation] = of_type(json_ld(head_of(client, page)[0]), "Organization")
     assert organisation["location"]["address"] == {
         "@type": "PostalAddress",
@@ -217,9 +217,9 @@ def test_inner_pages_carry_a_breadcrumb_list_in_their_language(client, language_
 
 
 def test_json_ld_cannot_be_broken_out_of_by_content(client, tr):
-    page = NetworkPage.objects.get(locale=tr, acronym="ALDA")
+    page = NetworkPage.objects.get(locale=tr, short_name="ALDA")
     hostile = 'Özet </script><script>alert("x")</script> & <!-- -->'
-    page.summary = hostile
+    page.introduction = hostile
     page.save_revision().publish()
     document, content = head_of(client, page)
     assert "<script>alert" not in content

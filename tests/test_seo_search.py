@@ -49,7 +49,7 @@ def test_search_page_lives_at_a_translated_url(language_code, path):
 def test_results_come_only_from_the_visitors_language(client, language_code):
     response = search(client, language_code, "NALAS")
     links = result_links(response)
-    nalas = NetworkPage.objects.get(acronym="NALAS", locale__language_code=language_code)
+    nalas = NetworkPage.objects.get(short_name="NALAS", locale__language_code=language_code)
     assert links and links[0] == nalas.url
     assert all(link.startswith(f"/{language_code}/") for link in links)
 
@@ -57,7 +57,7 @@ def test_results_come_only_from_the_visitors_language(client, language_code):
 @pytest.mark.parametrize("query", ["istanbul", "İSTANBUL", "İstanbul", "ISTANBUL", "İstanbul"])
 @pytest.mark.parametrize("language_code", ["tr", "en"])
 def test_turkish_dotted_and_dotless_i_find_the_same_pages(client, language_code, query):
-    tdbb = NetworkPage.objects.get(acronym="TDBB", locale__language_code=language_code)
+    tdbb = NetworkPage.objects.get(short_name="TDBB", locale__language_code=language_code)
     baseline = result_links(search(client, language_code, "istanbul"))
     assert tdbb.url in baseline
     assert result_links(search(client, language_code, query)) == baseline
@@ -70,10 +70,10 @@ def test_turkish_words_typed_without_turkish_letters_are_found(client):
 
 
 @pytest.mark.parametrize("language_code", ["tr", "en"])
-@pytest.mark.parametrize("acronym", ["AEBR", "ALDA", "GWOPA", "ICLEI", "NALAS", "TDBB"])
-def test_network_pages_are_found_by_acronym_in_any_case(client, language_code, acronym):
-    page = NetworkPage.objects.get(acronym=acronym, locale__language_code=language_code)
-    for query in [acronym, acronym.lower()]:
+@pytest.mark.parametrize("short_name", ["AEBR", "ALDA", "GWOPA", "ICLEI", "NALAS", "TDBB"])
+def test_network_pages_are_found_by_acronym_in_any_case(client, language_code, short_name):
+    page = NetworkPage.objects.get(short_name=short_name, locale__language_code=language_code)
+    for query in [short_name, short_name.lower()]:
         assert result_links(search(client, language_code, query))[:1] == [page.url], query
 
 
@@ -127,7 +127,7 @@ def test_a_word_finds_pages_that_only_use_its_other_forms_on_every_database(
 
 
 def test_the_seeds_turkish_plurals_are_found_by_the_singular(client, tr):
-    tdbb = NetworkPage.objects.get(acronym="TDBB", locale=tr)
+    tdbb = NetworkPage.objects.get(short_name="TDBB", locale=tr)
     assert "belediyeler" in tdbb.full_name.lower()
     assert tdbb.url in result_links(search(client, "tr", "belediye"))
 
@@ -206,7 +206,7 @@ def trail_of(response, url):
     ],
 )
 def test_a_result_shows_its_breadcrumb_trail_not_its_path(client, language_code, expected):
-    nalas = NetworkPage.objects.get(acronym="NALAS", locale__language_code=language_code)
+    nalas = NetworkPage.objects.get(short_name="NALAS", locale__language_code=language_code)
     response = search(client, language_code, "NALAS")
     trail = trail_of(response, nalas.url)
     assert trail is not None and expected in trail.replace(" , ", " ").replace(",", "")
@@ -363,6 +363,6 @@ def test_images_and_their_tags_are_indexed_with_the_same_folding():
 def test_the_admins_searches_are_stemmed_in_every_language():
     """Plain-string searches (the admin's) use every language's rules at once."""
     found = set(Page.objects.search("belediye"))
-    assert NetworkPage.objects.get(acronym="TDBB", locale__language_code="tr").page_ptr in found
+    assert NetworkPage.objects.get(short_name="TDBB", locale__language_code="tr").page_ptr in found
     found = set(Page.objects.search("municipality"))
     assert any(page.locale.language_code == "en" for page in found)

@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Site
 
-from mbbcms.site_url import parse_site_url, set_default_site_address
+from core.site_url import parse_site_url, set_default_site_address
 from seo.checks import default_site_has_a_public_address, is_placeholder_host
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,7 +136,7 @@ from networks.models import NetworkPage
 
 call_command("migrate", verbosity=0, interactive=False)
 call_command("load_seed_content", verbosity=0)
-nalas = NetworkPage.objects.get(acronym="NALAS", locale__language_code="en")
+nalas = NetworkPage.objects.get(short_name="NALAS", locale__language_code="en")
 client = Client()
 pages = {}
 for path in ["/tr/", "/en/", nalas.url, "/sitemap.xml", "/robots.txt"]:

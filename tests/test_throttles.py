@@ -148,13 +148,13 @@ def test_a_full_counters_redis_lets_requests_through_instead_of_failing(settings
     from django.core.cache.backends.redis import RedisCache
     from redis.exceptions import OutOfMemoryError
 
+    from core.throttles import Throttle
     from forms_app.spam import RateLimiter
-    from mbbcms.throttles import Throttle
 
     settings.CACHES = {
         **settings.CACHES,
         "ratelimit": {
-            "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
+            "BACKEND": "core.cache_backends.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # never reached: the writes below are refused
         },
     }

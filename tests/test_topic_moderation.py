@@ -181,11 +181,11 @@ def test_a_network_topic_created_on_publish_is_live_in_both_languages(
     page = NetworkPage(
         title="Akdeniz Şehirleri Ağı",
         slug="medcities",
-        acronym="MedCities",
+        short_name="MedCities",
         full_name="Akdeniz Şehirleri Ağı",
         joined_year=2020,
         website="https://medcities.org",
-        summary="Akdeniz kentlerinin ağı.",
+        introduction="Akdeniz kentlerinin ağı.",
         locale=tr,
     )
     index.add_child(instance=page)

@@ -58,10 +58,17 @@ def convert_topic_fields(apps, routes):
         topic_fields.setdefault(field.page_id, field)
     locale_of_language = dict(Locale.objects.values_list("language_code", "pk"))
 
+    # The short name's field is `acronym` until networks 0004; tests also run this function on
+    # today's models, where it is `short_name`.
+    fields = {field.name for field in NetworkPage._meta.fields}
+    short_name = "acronym" if "acronym" in fields else "short_name"
     for page_id, field in topic_fields.items():
         labels = split_choices(field.choices)
         keys = old_choice_keys(labels)
-        networks = {n.acronym: n for n in NetworkPage.objects.filter(locale_id=field.locale_id)}
+        networks = {
+            getattr(n, short_name): n
+            for n in NetworkPage.objects.filter(locale_id=field.locale_id)
+        }
         topics = {}  # old slug -> source Topic
         for position, (key, label) in enumerate(zip(keys, labels, strict=True), start=1):
             existing = Topic.objects.filter(locale_id=field.locale_id, label=label).first()

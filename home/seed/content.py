@@ -135,13 +135,13 @@ NETWORKS = [
         "aebr",
         {
             "title": "Avrupa Sınır Bölgeleri Birliği (AEBR)",
-            "acronym": "AEBR",
+            "short_name": "AEBR",
             "full_name": "Avrupa Sınır Bölgeleri Birliği",
             "joined_year": 2023,
             "founded_year": 1971,
             "headquarters_country": "Almanya",
             "website": "https://www.aebr.eu/",
-            "summary": (
+            "introduction": (
                 "1971’de kurulan ve merkezi Almanya’da bulunan AEBR, sınır bölgelerinde iş "
                 "birliğini teşvik eder ve bu bölgelerin çıkarlarını Avrupa düzeyinde temsil eder."
             ),
@@ -166,7 +166,7 @@ NETWORKS = [
         "alda",
         {
             "title": "Avrupa Yerel Demokrasi Birliği (ALDA)",
-            "acronym": "ALDA",
+            "short_name": "ALDA",
             "full_name": "Avrupa Yerel Demokrasi Birliği",
             "joined_year": 2017,
             "founded_year": 1999,
@@ -176,7 +176,7 @@ NETWORKS = [
             "member_count_approximation": "more_than",
             "country_count": 40,
             "website": "https://www.alda-europe.eu/",
-            "summary": (
+            "introduction": (
                 "Avrupa Konseyi Yerel ve Bölgesel Yönetimler Kongresi girişimiyle 1999’da kurulan "
                 "Strazburg merkezli ALDA, yerel düzeyde sivil katılımı ve iyi yönetişimi destekler."
             ),
@@ -203,8 +203,8 @@ NETWORKS = [
         "energy-cities",
         {
             "title": "Avrupa Enerji Kentleri (Energy Cities)",
-            "acronym": "Energy Cities",
-            "acronym_language": "en",
+            "short_name": "Energy Cities",
+            "short_name_language": "en",
             "full_name": "Avrupa Enerji Kentleri",
             "joined_year": 2023,
             "founded_year": 1990,
@@ -213,7 +213,7 @@ NETWORKS = [
             "member_count_approximation": "more_than",
             "country_count": 30,
             "website": "https://energy-cities.eu/",
-            "summary": (
+            "introduction": (
                 "1990’da Brüksel’de kurulan ağ, Avrupa kentlerinin enerji dönüşümüne öncülük "
                 "etmesini ve Avrupa’nın 2050’ye kadar iklim nötr olmasına katkı sunmayı amaçlar."
             ),
@@ -236,7 +236,7 @@ NETWORKS = [
         "gwopa",
         {
             "title": "Küresel Su Operatörleri İş Birliği Ağı (GWOPA)",
-            "acronym": "GWOPA",
+            "short_name": "GWOPA",
             "full_name": "Küresel Su Operatörleri İş Birliği Ağı",
             "joined_year": 2023,
             "founded_year": 2009,
@@ -245,7 +245,7 @@ NETWORKS = [
             "member_count_approximation": "about",
             "member_count_kind": "members_and_partners",
             "website": "https://gwopa.org/",
-            "summary": (
+            "introduction": (
                 "UN-Habitat tarafından 2009’da Bonn’da kurulan GWOPA, dünya genelinde su ve "
                 "kanalizasyon idarelerinin kaliteli hizmet sunmasına ve birbirini desteklemesine "
                 "yardımcı olur."
@@ -270,7 +270,7 @@ NETWORKS = [
         "iclei",
         {
             "title": "Sürdürülebilirlik için Yerel Yönetimler (ICLEI)",
-            "acronym": "ICLEI",
+            "short_name": "ICLEI",
             "full_name": "Sürdürülebilirlik için Yerel Yönetimler",
             "joined_year": 2023,
             "founded_year": 1990,
@@ -281,7 +281,7 @@ NETWORKS = [
             "member_count_approximation": "more_than",
             "country_count": 125,
             "website": "https://iclei.org/",
-            "summary": (
+            "introduction": (
                 "125 ülkeden 2500’den fazla yerel ve bölgesel yönetimi bir araya getiren ICLEI, "
                 "düşük emisyonlu, doğa odaklı, adil, dayanıklı ve döngüsel kentsel gelişmeyi "
                 "teşvik eder."
@@ -307,7 +307,7 @@ NETWORKS = [
         "nalas",
         {
             "title": "Güneydoğu Avrupa Yerel Yönetim Birlikleri Ağı (NALAS)",
-            "acronym": "NALAS",
+            "short_name": "NALAS",
             "full_name": "Güneydoğu Avrupa Yerel Yönetim Birlikleri Ağı",
             "joined_year": 2008,
             "membership_status": "Tam üye",
@@ -318,7 +318,7 @@ NETWORKS = [
             "population": 80_000_000,
             "population_approximation": "about",
             "website": "https://www.nalas.eu/",
-            "summary": (
+            "introduction": (
                 "Merkezi Üsküp’te bulunan NALAS, Güney-Doğu Avrupa’dan 12 ülkenin 14 yerel "
                 "yönetim birliğini ve yaklaşık 9000 yerel yönetimi bir araya getirir."
             ),
@@ -344,7 +344,7 @@ NETWORKS = [
         "tdbb",
         {
             "title": "Türk Dünyası Belediyeler Birliği (TDBB)",
-            "acronym": "TDBB",
+            "short_name": "TDBB",
             "full_name": "Türk Dünyası Belediyeler Birliği",
             "joined_year": 2010,
             "membership_status": "Tam üye",
@@ -352,7 +352,7 @@ NETWORKS = [
             "headquarters_city": "İstanbul",
             "headquarters_country": "Türkiye",
             "website": "https://www.tdbb.org.tr/",
-            "summary": (
+            "introduction": (
                 "2003’te İstanbul merkezli kurulan TDBB’nin Türkiye’den Kazakistan’a pek çok "
                 "ülkede üye belediyeleri ve birlikleri bulunur."
             ),
@@ -373,13 +373,13 @@ NETWORKS = [
         {
             "title": "Birleşmiş Kentler ve Yerel Yönetimler Orta Doğu ve Batı Asya Bölge Teşkilatı "
             "(UCLG-MEWA)",
-            "acronym": "UCLG-MEWA",
+            "short_name": "UCLG-MEWA",
             "full_name": "Birleşmiş Kentler ve Yerel Yönetimler Orta Doğu ve Batı Asya Bölge "
             "Teşkilatı",
             "joined_year": 2014,
             "membership_status": "Yerel yönetim statüsünde üye",
             "website": "https://www.uclg-mewa.org/tr",
-            "summary": (
+            "introduction": (
                 "UCLG-MEWA, bölgedeki yerel yönetimler arasında işbirliği kurmayı ve demokratik "
                 "yerel yönetim anlayışının dünyadaki birleşik sesi olmayı hedefler."
             ),

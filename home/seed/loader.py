@@ -29,10 +29,11 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from core.models import ContactDetails
+from core.site_url import parse_site_url, set_default_site_address
 from forms_app.models import Topic
 from forms_app.topics import create_live_topic
-from home.models import FooterText, HomePage
-from mbbcms.site_url import parse_site_url, set_default_site_address
+from home.models import HomePage
 from seo.redirects import seed_old_url_redirects
 
 from . import content
@@ -201,12 +202,12 @@ class SeedLoader:
         return page
 
     def ensure_footer(self):
-        footer = FooterText.objects.filter(locale=self.source_locale).first()
+        footer = ContactDetails.objects.filter(locale=self.source_locale).first()
         if footer is None:
-            footer = FooterText(locale=self.source_locale, **content.FOOTER)
+            footer = ContactDetails(locale=self.source_locale, **content.FOOTER)
             footer.save()
             footer.save_revision().publish()
-            self.log("created footer contact details")
+            self.log("created contact details")
         elif footer.live and not edited_by_people(footer):
             changed = [
                 name for name, value in content.FOOTER.items() if getattr(footer, name) != value

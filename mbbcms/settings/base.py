@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "networks",
     "forms_app",
@@ -55,30 +56,30 @@ MIDDLEWARE = [
     # Security headers first, so that every response carries them: /healthz, page-cache hits.
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "mbbcms.middleware.SecurityHeadersMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Before the host check and the cache: load balancers poll it by IP (no HTTPS redirect:
     # SECURE_REDIRECT_EXEMPT).
-    "mbbcms.middleware.HealthCheckMiddleware",
-    "mbbcms.request_limits.RequestBodyLimitMiddleware",
+    "core.middleware.HealthCheckMiddleware",
+    "core.request_limits.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML is compressed on the way out (static files come precompressed from WhiteNoise);
     # outside the page cache, which stores each page once, uncompressed.
     "django.middleware.gzip.GZipMiddleware",
-    "mbbcms.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "mbbcms.middleware.LocaleMiddleware",  # Django's, keeping the admin API's 404s
-    "mbbcms.routing.PageRoutingMiddleware",
+    "core.middleware.LocaleMiddleware",  # Django's, keeping the admin API's 404s
+    "core.routing.PageRoutingMiddleware",
     # Before CSRF checking reads the body: the contact form's body limit.
     "forms_app.middleware.ContactBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "mbbcms.middleware.SignedInPagesArePrivateMiddleware",
+    "core.middleware.SignedInPagesArePrivateMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "mbbcms.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "mbbcms.urls"
@@ -136,7 +137,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # connecting gives up after DATABASE_CONNECT_TIMEOUT seconds, a statement after
     # DATABASE_STATEMENT_TIMEOUT (0 turns it off, e.g. for a long migration), and the
     # backend then fails fast for a few seconds instead of waiting again (see its module).
-    DATABASES["default"]["ENGINE"] = "mbbcms.postgresql"
+    DATABASES["default"]["ENGINE"] = "core.postgresql"
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options.setdefault("connect_timeout", _seconds_from_environment("DATABASE_CONNECT_TIMEOUT", 5))
     _statement_ms = _seconds_from_environment("DATABASE_STATEMENT_TIMEOUT", 15) * 1000
@@ -158,7 +159,7 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 # ASCII slugs with Turkish transliteration ("Uluslararası Ağı" -> uluslararasi-agi), in the
-# admin's script and on the server (home/slugs.py): no percent-encoded URLs.
+# admin's script and on the server (core/slugs.py): no percent-encoded URLs.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # LANGUAGES names each language in itself, for the public language switcher; the admin names
 # content languages in the reader's admin language ("İngilizce" in the Turkish admin).
@@ -189,7 +190,7 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Marmara Belediyeler Birliği"
-# The site's public address: the default Wagtail Site is set to it (mbbcms/site_url.py).
+# The site's public address: the default Wagtail Site is set to it (core/site_url.py).
 # `make run` passes the address it serves; production reads DJANGO_SITE_URL.
 SITE_URL = __import__("os").environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
@@ -203,13 +204,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Images and alt text: editors must describe meaningful images.
 # (Wagtail's form, with a file field that refuses unreadable images instead of failing.)
-WAGTAILIMAGES_IMAGE_FORM_BASE = "mbbcms.uploads.ValidatedImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ValidatedImageForm"
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
 # Form fields (not files) of one request; uploaded files above FILE_UPLOAD_MAX_MEMORY_SIZE go
 # to a temporary file instead of memory. Whole request bodies are capped by
-# mbbcms.request_limits: the largest upload (a document) in the admin, this elsewhere.
+# core.request_limits: the largest upload (a document) in the admin, this elsewhere.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
@@ -239,7 +240,7 @@ CONTACT_CONFIRMATIONS_PER_ADDRESS = 3
 # percent-encoded, fits with room to spare; a larger POST is refused before it is read.
 CONTACT_MAX_BODY_BYTES = 128 * 1024
 # Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR only), for
-# every per-client limit (mbbcms.client_address). CONTACT_TRUSTED_PROXY_COUNT is its old name.
+# every per-client limit (core.client_address). CONTACT_TRUSTED_PROXY_COUNT is its old name.
 TRUSTED_PROXY_COUNT = int(
     _environ.get("TRUSTED_PROXY_COUNT") or _environ.get("CONTACT_TRUSTED_PROXY_COUNT") or 0
 )
@@ -276,11 +277,24 @@ SEO_DEFAULT_SHARE_IMAGE = "img/share-default.png"
 # --- Editorial workflow and translation (editorial) -------------------------------------
 # Machine translation: DeepL (through editorial's glossary wrapper) when DEEPL_API_KEY is set,
 # off otherwise. See docs/translators-guide.en.md.
-from os import environ as _editorial_environ  # noqa: E402
 
-from editorial.translator_config import machine_translator_setting  # noqa: E402
 
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(_editorial_environ)
+def machine_translator_setting(environ):
+    """DeepL when DEEPL_API_KEY is set (keys ending in ":fx" use DeepL's free API), otherwise
+    None: machine translation is off and wagtail-localize hides its buttons."""
+    key = environ.get("DEEPL_API_KEY", "").strip()
+    if not key:
+        return None
+    return {
+        "CLASS": "editorial.machine_translation.GlossaryTranslator",
+        "OPTIONS": {
+            "BACKEND": "editorial.machine_translation.BritishEnglishDeepLTranslator",
+            "BACKEND_OPTIONS": {"AUTH_KEY": key, "TIMEOUT": 30},
+        },
+    }
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(_environ)
 # "Translate this page" creates the English page as a draft; the translator publishes it when
 # the strings are translated, so no English page goes live with Turkish leftovers.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
@@ -295,7 +309,7 @@ CACHES = {
         "LOCATION": "mbbcms",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
-    # Rate-limit counters (mbbcms.throttles), apart from what cache pressure may evict.
+    # Rate-limit counters (core.throttles), apart from what cache pressure may evict.
     "ratelimit": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "mbbcms-ratelimit",
@@ -348,11 +362,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 # The pair, so that a stranger cannot lock out a named user; the address is the client's
 # behind TRUSTED_PROXY_COUNT proxies, not the proxy's. Unlock: manage.py axes_reset_ip_username.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "mbbcms.client_address.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip"
 AXES_RESET_ON_SUCCESS = True
 # Failures are counted in the database (axes' default handler): no cache eviction drops them.
 
-# Throttles (mbbcms.throttles), per client address behind TRUSTED_PROXY_COUNT proxies:
+# Throttles (core.throttles), per client address behind TRUSTED_PROXY_COUNT proxies:
 # wrong passwords for password-protected pages, and admin password-reset e-mails (also per
 # e-mail address, so nobody can flood one inbox from many addresses).
 PAGE_PASSWORD_ATTEMPT_LIMIT = 10
@@ -363,20 +377,20 @@ PASSWORD_RESET_LIMIT_PER_ADDRESS = 3
 PASSWORD_RESET_ADDRESS_WINDOW = 24 * 60 * 60
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 
-# Uploads: Wagtail checks image type and pixel count; documents are checked by mbbcms.uploads.
+# Uploads: Wagtail checks image type and pixel count; documents are checked by core.uploads.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "mbbcms.uploads.ValidatedDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.ValidatedDocumentForm"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "mbbcms.logging.JsonFormatter"}},
+    "formatters": {"json": {"()": "core.logging.JsonFormatter"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["stdout"], "level": "WARNING"},
     "loggers": {
         "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
-        "mbbcms": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        "core": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "forms_app": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
     },
 }

@@ -5,7 +5,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from mbbcms.site_url import parse_site_url
+from core.site_url import parse_site_url
 
 from .base import *  # noqa: F403
 
@@ -59,7 +59,7 @@ if not ALLOWED_HOSTS:
         "Set DJANGO_ALLOWED_HOSTS to the site's host names, comma-separated."
     )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
-# The public address in every absolute link (canonical, sitemap, e-mails): see mbbcms/site_url.py.
+# The public address in every absolute link (canonical, sitemap, e-mails): see core/site_url.py.
 SITE_URL = env("DJANGO_SITE_URL", f"https://{ALLOWED_HOSTS[0]}").rstrip("/")
 try:
     parse_site_url(SITE_URL)
@@ -111,7 +111,7 @@ if REDIS_URL:
     CACHES = {
         **CACHES,  # noqa: F405
         "default": {
-            "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
+            "BACKEND": "core.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "mbbcms",
         },
@@ -126,7 +126,7 @@ if RATELIMIT_REDIS_URL:
             "RATELIMIT_REDIS_URL must start with redis://, rediss:// or unix://."
         )
     CACHES["ratelimit"] = {
-        "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
+        "BACKEND": "core.cache_backends.ResilientRedisCache",
         "LOCATION": RATELIMIT_REDIS_URL,
         "KEY_PREFIX": "mbbcms-ratelimit",
     }

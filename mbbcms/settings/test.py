@@ -27,7 +27,7 @@ if _redis_url := __import__("os").environ.get("REDIS_URL"):
     CACHES = {
         **CACHES,  # noqa: F405
         "default": {
-            "BACKEND": "mbbcms.cache_backends.ResilientRedisCache",
+            "BACKEND": "core.cache_backends.ResilientRedisCache",
             "LOCATION": _redis_url,
             "KEY_PREFIX": "mbbcms-test",
         },

@@ -9,7 +9,7 @@ register = template.Library()
 def short_name(network):
     """The network's short name, marked with its language when that differs from the page's
     (WCAG 3.1.2: "Energy Cities" on a Turkish page is read with English pronunciation)."""
-    language = network.acronym_language
+    language = network.short_name_language
     if language and language != get_language():
-        return format_html('<span lang="{}">{}</span>', language, network.acronym)
-    return network.acronym
+        return format_html('<span lang="{}">{}</span>', language, network.short_name)
+    return network.short_name

@@ -23,7 +23,8 @@ from modelsearch.backends.database import SearchBackend as _database_backend_for
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import And, Not, Or, PlainText
 
-from .folding import WORD, fold_for_index, query_variants
+from core.folding import WORD, fold_for_index, query_variants
+
 from .stemming import STEMMER_NAMES, prefix_stem, stem, with_stems
 
 DEFAULT_LANGUAGE = "tr"

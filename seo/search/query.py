@@ -6,8 +6,9 @@ from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core.folding import WORD, query_variants
+
 from .backend import language_query
-from .folding import WORD, query_variants
 from .stemming import word_matches
 
 

@@ -17,7 +17,7 @@ import threading
 
 import snowballstemmer
 
-from .folding import WORD
+from core.folding import WORD
 
 STEMMER_NAMES = {"tr": "turkish", "en": "english"}
 PREFIX_STEM_LANGUAGES = frozenset({"tr"})

@@ -6,8 +6,8 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from core.pages import LINK_FIELDS
 from forms_app.models import ContactFormPage
-from home.models import LINK_FIELDS
 from networks.models import NetworkIndexPage
 
 from .query import build_search_query, clean_query

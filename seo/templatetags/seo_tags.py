@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from home.templatetags.navigation_tags import get_chrome, get_footer
+from core.templatetags.navigation_tags import get_chrome, get_footer
 from seo.metadata import og_locale, page_description, share_image
 from seo.not_found import pages_for_missing_path
 from seo.structured_data import structured_data_for, to_json_ld

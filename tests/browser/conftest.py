@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mbbcms.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
+from core.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
 CHROMIUM = Path(CHROMIUM_PATH)
 

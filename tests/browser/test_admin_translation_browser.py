@@ -102,7 +102,7 @@ def test_translator_sees_the_privacy_notice_chooser_in_the_contact_page_translat
 def test_translator_is_told_in_turkish_how_many_strings_block_publishing(
     browser, site_url, admin_setup
 ):
-    from editorial.complete_translations import untranslated_strings
+    from core.complete_translations import untranslated_strings
 
     english = admin_setup["english"]
     remaining = untranslated_strings(english)

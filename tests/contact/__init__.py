@@ -8,10 +8,10 @@ from contextlib import contextmanager
 
 from aiosmtpd.controller import Controller
 
+from core.throttles import counters
 from forms_app.forms import TOKEN_FIELD
 from forms_app.models import ContactFormPage, Topic
 from forms_app.spam import FormToken, RateLimiter
-from mbbcms.throttles import counters
 
 TURKISH_LETTERS = "ğüşıöçİĞÜŞÖÇ"
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from mbbcms.site_url import set_default_site_address
+from core.site_url import set_default_site_address
 
 
 class Command(BaseCommand):

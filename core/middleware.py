@@ -113,7 +113,7 @@ class SignedInPagesArePrivateMiddleware:
 class DatabaseUnavailableMiddleware:
     """A database outage (restart, failover, a connection or statement timeout) answers 503 with
     Retry-After, not a 500 page: clients and load balancers retry, and the error logs say what
-    happened. Errors raised outside views reach the same page through mbbcms.errors."""
+    happened. Errors raised outside views reach the same page through core.errors."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -9,7 +9,7 @@ method is wrapped here to add the same nonce.
 from django.utils.safestring import mark_safe
 from wagtail.admin.widgets.chooser import BaseChooser
 
-from mbbcms.middleware import current_csp_nonce
+from core.middleware import current_csp_nonce
 
 
 def add_nonce_to_chooser_scripts():

@@ -1,6 +1,6 @@
 from django import template
 
-from mbbcms.middleware import current_csp_nonce
+from core.middleware import current_csp_nonce
 
 register = template.Library()
 

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from mbbcms.page_cache import CacheAddress, cached_until_publish
+from core.page_cache import CacheAddress, cached_until_publish
 
 register = template.Library()
 

@@ -15,9 +15,10 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from home.models import LINK_FIELDS, FooterText
-from mbbcms.page_cache import cached_until_publish
-from mbbcms.site_url import absolute_url
+from core.models import ContactDetails
+from core.page_cache import cached_until_publish
+from core.pages import LINK_FIELDS
+from core.site_url import absolute_url
 
 register = template.Library()
 
@@ -192,7 +193,9 @@ def get_footer(language_code):
     while nothing has been published."""
     return cached_until_publish(
         f"chrome:footer:{language_code}",
-        lambda: FooterText.objects.filter(locale__language_code=language_code, live=True).first(),
+        lambda: ContactDetails.objects.filter(
+            locale__language_code=language_code, live=True
+        ).first(),
     )
 
 

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """What every page and every request shares: the page base class, blocks, the chrome
+    (navigation, language switcher, footer), caching, security and operations."""
+
+    name = "core"
+    verbose_name = _("Core")
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks
+        from .admin_csp import add_nonce_to_chooser_scripts
+        from .page_cache import connect_invalidation_signals
+        from .throttles import check_counters_survive_cache_pressure  # noqa: F401 - registers
+
+        connect_invalidation_signals()
+        add_nonce_to_chooser_scripts()
