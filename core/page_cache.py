@@ -9,6 +9,7 @@ replicas). Cache failures never break a request: the page is simply rendered.
 """
 
 import contextvars
+import hashlib
 import logging
 import secrets
 from dataclasses import dataclass
@@ -121,6 +122,81 @@ def invalidate_page_cache(**kwargs):
         this_request.pop("generation", None)  # this request's own publish: read it anew
 
 
+# Versions --------------------------------------------------------------------------------
+#
+# Two kinds of version decide whether something cached is still true: the site version
+# (what every page shows: menu, footer and contact details, sites, locales, redirects,
+# images, documents) and one version per URL path (that page and the pages it lists). Each is
+# a random token in the shared cache; an invalidation replaces it with a new one, so whatever
+# was stored under the old token is never valid again. Tokens, not counters: after a flush
+# or an eviction a new token never repeats one that something was stored under.
+
+SITE_VERSION_KEY = "pagecache:site"
+
+
+def page_version_key(path):
+    # Hashed: a path may hold spaces or non-ASCII characters, which some backends refuse.
+    return "pagecache:path:" + hashlib.blake2b(path.encode(), digest_size=16).hexdigest()
+
+
+def new_version():
+    return secrets.token_hex(8)
+
+
+def version_seconds():
+    """Versions outlive what is stored under them (entries and fragments); an evicted
+    version only means a fresh token and a few renders."""
+    return max(page_cache_seconds(), getattr(settings, "FRAGMENT_CACHE_SECONDS", 0), 60 * 60)
+
+
+# The versions this request has read: each is read once per request (a rendered page asks
+# for the site version from several fragments), and all before any content is read, so
+# what the request stores is never newer than the version it is stored under.
+_request_versions = contextvars.ContextVar("request_versions", default=None)
+
+
+def site_version():
+    """The site-wide version, or None when the cache is unavailable or not trusted (then
+    nothing may be cached)."""
+    return _version(SITE_VERSION_KEY)
+
+
+def page_version(path):
+    """The version of one URL path (`request.path`, no query string, any host), or None as
+    for `site_version()`."""
+    return _version(page_version_key(path))
+
+
+def _version(key):
+    memo = _request_versions.get()
+    if memo is not None and key in memo:
+        return memo[key]
+    value = read_versions([key])[key]
+    if memo is not None:
+        memo[key] = value
+    return value
+
+
+def read_versions(keys, found=None):
+    """{key: version} for version keys; `found` holds values already read (one round trip
+    with an entry). A missing version is created; None for all when the cache fails."""
+    cache = _cache()
+    try:
+        found = dict(found) if found is not None else cache.get_many(keys)
+        versions = {}
+        for key in keys:
+            version = found.get(key)
+            if version is None:
+                version = new_version()
+                if not cache.add(key, version, timeout=version_seconds()):
+                    version = cache.get(key)  # another request created it (or the cache failed)
+            versions[key] = version
+    except Exception:  # noqa: BLE001 - a failing cache must not fail the page
+        logger.warning("page cache unavailable (version read)", exc_info=True)
+        return dict.fromkeys(keys)
+    return versions
+
+
 class PageCacheMiddleware:
     """Serve and store anonymous public pages. Place it after SessionMiddleware/LocaleMiddleware
     is not required: it decides from cookies and the path alone, before any view runs."""
@@ -137,9 +213,11 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         token = _request_generation.set({})
+        versions_token = _request_versions.set({})
         try:
             return self.serve(request)
         finally:
+            _request_versions.reset(versions_token)
             _request_generation.reset(token)
 
     def serve(self, request):

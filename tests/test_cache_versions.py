@@ -1,0 +1,58 @@
+"""The versions that decide whether something cached is still true: one for the whole site,
+one per URL path; stable until an invalidation, unknown (None) when the cache is unavailable."""
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from core import page_cache
+from core.page_cache import page_version, site_version
+
+UNREACHABLE_REDIS = {
+    "default": {
+        "BACKEND": "core.cache_backends.ResilientRedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+    }
+}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_versions_are_stable_until_something_changes():
+    assert site_version() is not None
+    assert site_version() == site_version()
+    assert page_version("/tr/") == page_version("/tr/")
+
+
+def test_each_path_has_its_own_version_apart_from_the_site_version():
+    versions = {site_version(), page_version("/tr/"), page_version("/en/"), page_version("/tr/ ı")}
+    assert None not in versions
+    assert len(versions) == 4
+
+
+def test_a_lost_version_comes_back_as_a_new_one():
+    before = page_version("/tr/")
+    cache.clear()  # a Redis restart keeps nothing
+    assert page_version("/tr/") not in (None, before)
+
+
+def test_a_request_reads_each_version_once():
+    token = page_cache._request_versions.set({})
+    try:
+        before = site_version()
+        cache.set(page_cache.SITE_VERSION_KEY, "changed meanwhile")
+        assert site_version() == before
+    finally:
+        page_cache._request_versions.reset(token)
+    assert site_version() == "changed meanwhile"
+
+
+@override_settings(CACHES=UNREACHABLE_REDIS)
+def test_versions_are_unknown_while_the_cache_is_unreachable():
+    assert site_version() is None
+    assert page_version("/tr/") is None
