@@ -197,6 +197,39 @@ def read_versions(keys, found=None):
     return versions
 
 
+def cached_for_site(key, compute, timeout=None):
+    """`compute()`'s result, kept in the cache until the site version changes: for small
+    things every page of a language shows (the footer's contact details). Without a trusted
+    cache it just computes."""
+    return _cached_under(site_version(), f"site:{key}", compute, timeout)
+
+
+def cached_for_path(path, key, compute, timeout=None):
+    """`compute()`'s result, kept until the version of the URL path `path` changes (a publish
+    of that page, of its translations or of a page it shows)."""
+    return _cached_under(page_version(path), f"path:{key}", compute, timeout)
+
+
+def _cached_under(version, key, compute, timeout):
+    if version is None:
+        return compute()
+    full_key = f"versioned:{version}:{key}"
+    cache = _cache()
+    try:
+        cached = cache.get(full_key)
+    except Exception:  # noqa: BLE001
+        logger.warning("page cache unavailable (read)", exc_info=True)
+        cached = None
+    if cached is not None:
+        return cached[0]  # wrapped: a computed None is kept too
+    value = compute()
+    try:
+        cache.set(full_key, (value,), timeout=timeout or version_seconds())
+    except Exception:  # noqa: BLE001
+        logger.warning("page cache unavailable (write)", exc_info=True)
+    return value
+
+
 class PageCacheMiddleware:
     """Serve and store anonymous public pages. Place it after SessionMiddleware/LocaleMiddleware
     is not required: it decides from cookies and the path alone, before any view runs."""

@@ -56,3 +56,34 @@ def test_a_request_reads_each_version_once():
 def test_versions_are_unknown_while_the_cache_is_unreachable():
     assert site_version() is None
     assert page_version("/tr/") is None
+
+
+def test_a_value_cached_for_the_site_is_kept_until_the_site_version_changes():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return None  # None is a value too
+
+    assert page_cache.cached_for_site("footer", compute) is None
+    assert page_cache.cached_for_site("footer", compute) is None
+    assert len(calls) == 1
+    cache.set(page_cache.SITE_VERSION_KEY, page_cache.new_version())
+    page_cache.cached_for_site("footer", compute)
+    assert len(calls) == 2
+
+
+def test_a_value_cached_for_a_path_follows_that_paths_version_only():
+    values = iter(range(10))
+    first = page_cache.cached_for_path("/tr/iletisim/", "fields", lambda: next(values))
+    cache.set(page_cache.SITE_VERSION_KEY, page_cache.new_version())
+    assert page_cache.cached_for_path("/tr/iletisim/", "fields", lambda: next(values)) == first
+    cache.set(page_cache.page_version_key("/tr/iletisim/"), page_cache.new_version())
+    assert page_cache.cached_for_path("/tr/iletisim/", "fields", lambda: next(values)) != first
+
+
+@override_settings(CACHES=UNREACHABLE_REDIS)
+def test_without_a_cache_values_are_computed_each_time():
+    values = iter(range(10))
+    assert page_cache.cached_for_site("x", lambda: next(values)) == 0
+    assert page_cache.cached_for_site("x", lambda: next(values)) == 1
