@@ -37,8 +37,12 @@ run: seed
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# In parallel, one pytest-xdist worker per core (each module stays on one worker: the browser
+# tests start one live server and Chromium per module). COVERAGE=1, as CI's SQLite run sets it,
+# also measures coverage and fails below [tool.coverage.report] fail_under in pyproject.toml.
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(if $(COVERAGE),--cov --cov-report=term)
 
 lint: install
 	$(BIN)/ruff check .

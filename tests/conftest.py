@@ -1,4 +1,9 @@
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 
@@ -7,6 +12,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load MBB's seed content once per test session; each test then runs in a rollback."""
     with django_db_blocker.unblock():
         call_command("load_seed_content", verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def uploads_removed_afterwards():
+    """Uploaded files go to a folder of this test process (mbbcms/settings/test.py), removed
+    when the session ends."""
+    yield
+    media_root = Path(settings.MEDIA_ROOT)
+    if media_root.is_relative_to(tempfile.gettempdir()):
+        shutil.rmtree(media_root, ignore_errors=True)
 
 
 @pytest.fixture
