@@ -11,9 +11,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 - registers the system checks
-        from .admin_csp import add_nonce_to_chooser_scripts
         from .page_cache import connect_invalidation_signals
         from .throttles import check_counters_survive_cache_pressure  # noqa: F401 - registers
 
         connect_invalidation_signals()
-        add_nonce_to_chooser_scripts()

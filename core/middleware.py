@@ -1,6 +1,5 @@
-"""Project middleware: health check, security headers and the CSP nonce for templates."""
+"""Project middleware: health check, security headers, private pages, database outages."""
 
-import contextvars
 import json
 import logging
 
@@ -12,17 +11,6 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
-
-_current_request = contextvars.ContextVar("current_request", default=None)
-
-
-def current_csp_nonce():
-    """The CSP nonce of the request being rendered, for templates rendered without a request
-    (form widgets such as Wagtail's date picker)."""
-    request = _current_request.get()
-    nonce = getattr(request, "csp_nonce", None)
-    return str(nonce) if nonce is not None else ""
-
 
 class HealthCheckMiddleware:
     """Answers `/healthz` before anything else runs: no host check, no HTTPS redirect, no
@@ -70,7 +58,7 @@ class HealthCheckMiddleware:
 
 
 class SecurityHeadersMiddleware:
-    """Headers Django's SecurityMiddleware doesn't set, and the request context for nonces."""
+    """Headers Django's SecurityMiddleware doesn't set (the CSP is core.csp's)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -82,14 +70,7 @@ class SecurityHeadersMiddleware:
         )
 
     def __call__(self, request):
-        token = _current_request.set(request)
-        try:
-            response = self.get_response(request)
-        finally:
-            _current_request.reset(token)
-        if response.get("X-Frame-Options") == "SAMEORIGIN":
-            # Wagtail's preview views allow same-origin framing; say the same in the CSP.
-            response._csp_replace = {"frame-ancestors": ["'self'"]}
+        response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response

@@ -55,7 +55,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Security headers first, so that every response carries them: /healthz, page-cache hits.
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "core.csp.ContentSecurityPolicyMiddleware",  # django-csp's, with the admin's own policy
     "core.middleware.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Before the host check and the cache: load balancers poll it by IP (no HTTPS redirect:
@@ -324,9 +324,8 @@ FRAGMENT_CACHE_SECONDS = 24 * 60 * 60
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz")
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-# Content-Security-Policy: scripts only from this site, inline scripts only with the request's
-# nonce (Wagtail admin templates that need one are overridden under templates/). Styles allow
-# inline attributes, which the admin uses.
+# Content-Security-Policy of the public site: scripts only from this site, inline scripts only
+# with the request's nonce (the public templates have none). Styles allow inline attributes.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -342,14 +341,22 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+# The admin's (core.csp): the same, but Wagtail's inline scripts run without a nonce. README,
+# "Content Security Policy", says why.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+    }
+}
 # No framing, except the admin's own preview panel (Wagtail marks its preview views SAMEORIGIN;
-# SecurityHeadersMiddleware relaxes frame-ancestors to match for /admin/).
+# core.csp relaxes frame-ancestors to match).
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Form widgets (Wagtail's date pickers) render through TEMPLATES, so the project's overrides
-# that add the CSP nonce apply to them too.
+# Form widgets render through TEMPLATES: a widget template under templates/ overrides Django's
+# or Wagtail's like any other template.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Admin login: lock an account/IP pair for 15 minutes after 5 failed attempts.
