@@ -12,6 +12,7 @@ from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
 
+
 class HealthCheckMiddleware:
     """Answers `/healthz` before anything else runs: no host check, no HTTPS redirect, no
     session, so load balancers can poll it cheaply by IP over plain HTTP."""

@@ -11,6 +11,7 @@ ask for their own permission. Registered with Wagtail's documented
 `register_permission_policy` (see apps.py).
 """
 
+from django.contrib.auth import get_permission_codename
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -22,7 +23,7 @@ class ViewablePagePermissionPolicy(PagePermissionPolicy):
     def instances_with_direct_explore_permission(self, user):
         if user.is_superuser:
             return super().instances_with_direct_explore_permission(user)
-        codenames = self._get_permission_codenames(EXPLORE_ACTIONS)
+        codenames = {get_permission_codename(action, Page._meta) for action in EXPLORE_ACTIONS}
         return [
             perm.page
             for perm in self.get_cached_permissions_for_user(user)
@@ -30,9 +31,11 @@ class ViewablePagePermissionPolicy(PagePermissionPolicy):
         ]
 
     def explorable_instances(self, user):
-        base_queryset = self._base_queryset_for_user(user)
-        if base_queryset is not None:
-            return base_queryset
+        # As Wagtail does (in a private method): nothing for inactive users, all for superusers.
+        if not user.is_active:
+            return self.model._default_manager.none()
+        if user.is_superuser:
+            return self.model._default_manager.all()
         pages = self.instances_user_has_any_permission_for(user, EXPLORE_ACTIONS)
         granted_on = [perm.page for perm in self.get_cached_permissions_for_user(user)]
         if not granted_on:

@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail_localize.models import TranslationSource
 
+from core.compat import WAGTAIL_LOCALIZE_PO_UPLOAD_PATH
 from core.complete_translations import (
     may_publish_incomplete,
     page_translation,
@@ -31,11 +32,7 @@ def register_parity_urls():
     return [
         path("editorial/", include((urls, "editorial"), namespace="editorial")),
         # Same address as wagtail-localize's upload view, registered first so it wins.
-        path(
-            "localize/translate/<int:translation_id>/pofile/upload/",
-            upload_pofile,
-            name="editorial_upload_pofile",
-        ),
+        path(WAGTAIL_LOCALIZE_PO_UPLOAD_PATH, upload_pofile, name="editorial_upload_pofile"),
     ]
 
 

@@ -226,13 +226,12 @@ class InquiryIndexView(IndexView):
                 fields.setdefault(field.clean_name, field.label)
         return fields
 
-    @property
-    def list_export(self):
-        return self.FIXED_EXPORT + [self.ANSWER_PREFIX + name for name in self.answer_fields]
-
-    @list_export.setter
-    def list_export(self, value):
-        pass  # the columns follow the form's fields, not a fixed list
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # The columns follow the contact forms' questions, not a fixed list.
+        self.list_export = self.FIXED_EXPORT + [
+            self.ANSWER_PREFIX + name for name in self.answer_fields
+        ]
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("page").prefetch_related("emails")
@@ -470,11 +469,6 @@ class InquiryViewSet(ModelViewSet):
         "consent_given",
         "consent_text",
     ]
-
-    def get_index_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_index_view_kwargs(**kwargs)
-        view_kwargs.pop("list_export", None)
-        return view_kwargs
 
     @property
     def state_view(self):

@@ -9,13 +9,20 @@ same position in the source-language (Turkish) field: "Yerel diplomasi" is store
 
 from anyascii import anyascii
 from django.utils.text import slugify
-from wagtail.contrib.forms.forms import _split_by_newline_or_comma
 
 CHOICE_FIELD_TYPES = {"dropdown", "radio", "checkboxes", "multiselect"}
 
 
 def split_choices(text):
-    return [choice for choice in _split_by_newline_or_comma(text or "") if choice]
+    """The options as Wagtail's form builder splits them (one per line, else comma-separated),
+    empty ones left out. Its splitter is private, so its five lines are repeated here;
+    tests/test_compat.py checks both still agree through FormBuilder's public method."""
+    text = (text or "").strip()
+    if len(lines := text.splitlines()) > 1:
+        options = [line.strip().rstrip(",").strip() for line in lines]
+    else:
+        options = [option.strip() for option in text.split(",")]
+    return [option for option in options if option]
 
 
 def choice_keys(source_choices):

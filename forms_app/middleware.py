@@ -8,8 +8,8 @@ class ContactBodyLimitMiddleware:
     form and a message (413), before the body is read: CSRF checking reads it, and a large
     multipart body would otherwise be spooled to disk.
 
-    Place after core.routing.PageRoutingMiddleware (which finds the page) and before
-    CsrfViewMiddleware.
+    Place before CsrfViewMiddleware. The page is found by its address, through Wagtail's
+    public `get_url_parts`: only an oversized POST pays for that lookup.
     """
 
     def __init__(self, get_response):
@@ -21,15 +21,22 @@ class ContactBodyLimitMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method != "POST" or not self.too_large(request):
             return None
-        route = getattr(request, "_wagtail_route_for_request", None)
-        page = route.page.specific if route is not None else None
-        from .models import ContactFormPage
-
-        if not isinstance(page, ContactFormPage):
+        page = self.contact_page_at(request)
+        if page is None:
             return None
         return page.render_form(
             request, page.get_form(page=page, user=request.user), status=413, too_large=True
         )
+
+    @staticmethod
+    def contact_page_at(request):
+        from .models import ContactFormPage
+
+        for page in ContactFormPage.objects.live():
+            parts = page.get_url_parts(request=request)
+            if parts is not None and parts[2] == request.path:
+                return page
+        return None
 
     @staticmethod
     def too_large(request):

@@ -11,7 +11,9 @@ again while the others keep failing fast until that attempt has finished.
 import threading
 import time
 
-from django.db.backends.postgresql import base
+from core.compat import postgresql_backend
+
+PostgreSQLDatabaseWrapper, OperationalError = postgresql_backend()
 
 PAUSE_SECONDS = 10
 
@@ -43,18 +45,16 @@ class ConnectionPause:
 pauses = {}
 
 
-class DatabaseWrapper(base.DatabaseWrapper):
+class DatabaseWrapper(PostgreSQLDatabaseWrapper):
     def get_new_connection(self, conn_params):
         timeout = float(conn_params.get("connect_timeout") or 0)
         pause = pauses.setdefault(self.alias, ConnectionPause())
         if timeout and not pause.admit(timeout):
-            raise base.Database.OperationalError(
-                "database did not answer a moment ago; not trying again yet"
-            )
+            raise OperationalError("database did not answer a moment ago; not trying again yet")
         started = time.monotonic()
         try:
             connection = super().get_new_connection(conn_params)
-        except base.Database.OperationalError:
+        except OperationalError:
             if timeout and time.monotonic() - started >= timeout * 0.9:
                 pause.timed_out()
             else:

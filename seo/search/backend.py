@@ -17,12 +17,11 @@ that every database finds the same pages:
 import copy
 from collections import defaultdict
 
-from django.db import connection
 from modelsearch.backends.base import EmptySearchResults
-from modelsearch.backends.database import SearchBackend as _database_backend_for
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import And, Not, Or, PlainText
 
+from core.compat import stemming_search_backend
 from core.folding import WORD, fold_for_index, query_variants
 
 from .stemming import STEMMER_NAMES, prefix_stem, stem, with_stems
@@ -164,53 +163,11 @@ class StemmingSearchMixin:
         return super().search(query, model_or_queryset, fields=fields, operator=operator, **kwargs)
 
 
-def _sqlite_compiler(base):
-    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler
-
-    if not issubclass(base, SQLiteSearchQueryCompiler):  # SQLite without FTS5
-        return base
-
-    class StemPrefixSQLiteCompiler(base):
-        def build_search_query_content(self, query, config=None):
-            if isinstance(query, StemPrefix):
-                return SearchQueryExpression(Lexeme(query.query_string, prefix=True))
-            return super().build_search_query_content(query, config=config)
-
-    return StemPrefixSQLiteCompiler
-
-
-def _postgres_compiler(base):
-    from django.contrib.postgres.search import SearchQuery
-    from modelsearch.backends.database.postgres.query import Lexeme
-
-    class StemPrefixPostgresCompiler(base):
-        def build_tsquery_content(self, query, config=None, invert=False):
-            if isinstance(query, StemPrefix):
-                lexeme = Lexeme(query.query_string, prefix=True, invert=invert)
-                return SearchQuery(lexeme, search_type="raw", config=config)
-            return super().build_tsquery_content(query, config=config, invert=invert)
-
-    return StemPrefixPostgresCompiler
-
-
-# Query compilers that can match a stem as a prefix; elsewhere StemPrefix matches whole words.
-PREFIX_COMPILERS = {"sqlite": _sqlite_compiler, "postgresql": _postgres_compiler}
-
-
-def _stemming_subclass(backend):
-    """The same backend class, indexing and searching stemmed, folded text."""
-    index_class = type(
-        f"Stemming{backend.index_class.__name__}", (StemmingIndexMixin, backend.index_class), {}
-    )
-    attributes = {"index_class": index_class}
-    make_compiler = PREFIX_COMPILERS.get(connection.vendor)
-    if make_compiler:
-        attributes["query_compiler_class"] = make_compiler(backend.query_compiler_class)
-    name = f"Stemming{type(backend).__name__}"
-    return type(name, (StemmingSearchMixin, type(backend)), attributes)
-
-
 def SearchBackend(params):  # noqa: N802 - Wagtail looks up this name in the backend module
-    backend = _database_backend_for(params)
-    return _stemming_subclass(backend)(params)
+    # The subclassing of modelsearch's internals is core.compat's (entry 1).
+    return stemming_search_backend(
+        params,
+        index_mixin=StemmingIndexMixin,
+        search_mixin=StemmingSearchMixin,
+        prefix_query_class=StemPrefix,
+    )

@@ -1,0 +1,100 @@
+"""Every use of a private or undocumented API of Wagtail, wagtail-localize, modelsearch, Django
+or django-csp that the project still makes, in one place.
+
+Each entry says what it uses and why no public way does the job. tests/test_compat.py checks
+each against the installed packages and fails with a message naming the entry: after an upgrade,
+read that message first. Prefer removing an entry (a hook, a setting, a template block, a few
+lines of upstream logic repeated with a comment) to adding one.
+
+Entries:
+1. stemming_search_backend: modelsearch's database backends, their `index_class`,
+   `query_compiler_class` and the compilers' `build_tsquery_content` (PostgreSQL) and
+   `build_search_query_content` (SQLite FTS5).
+2. WAGTAIL_LOCALIZE_PO_UPLOAD_PATH: the address of wagtail-localize's PO upload view.
+3. postgresql_backend: Django's PostgreSQL `DatabaseWrapper.get_new_connection` and the
+   backend's driver module `Database`.
+"""
+
+# 1. modelsearch ---------------------------------------------------------------------------
+# The site indexes and searches folded, stemmed text (seo/search/backend.py). modelsearch has
+# no documented way to change what an index stores or to add a query type, so the project
+# subclasses the backend chosen for the database, its index class (to prepare the text) and
+# its query compiler (to match a stem as a prefix: "belediye" finds "belediyeler").
+
+
+def _sqlite_prefix_compiler(base, prefix_query_class):
+    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler
+
+    if not issubclass(base, SQLiteSearchQueryCompiler):  # SQLite without FTS5
+        return base
+
+    class PrefixSQLiteCompiler(base):
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, prefix_query_class):
+                return SearchQueryExpression(Lexeme(query.query_string, prefix=True))
+            return super().build_search_query_content(query, config=config)
+
+    return PrefixSQLiteCompiler
+
+
+def _postgresql_prefix_compiler(base, prefix_query_class):
+    from django.contrib.postgres.search import SearchQuery
+    from modelsearch.backends.database.postgres.query import Lexeme
+
+    class PrefixPostgresCompiler(base):
+        def build_tsquery_content(self, query, config=None, invert=False):
+            if isinstance(query, prefix_query_class):
+                lexeme = Lexeme(query.query_string, prefix=True, invert=invert)
+                return SearchQuery(lexeme, search_type="raw", config=config)
+            return super().build_tsquery_content(query, config=config, invert=invert)
+
+    return PrefixPostgresCompiler
+
+
+PREFIX_COMPILERS = {"sqlite": _sqlite_prefix_compiler, "postgresql": _postgresql_prefix_compiler}
+
+
+def stemming_search_backend(params, *, index_mixin, search_mixin, prefix_query_class):
+    """modelsearch's database backend for the database in use, its index class extended with
+    `index_mixin`, the backend with `search_mixin`, and (PostgreSQL, SQLite FTS5) a compiler
+    that matches `prefix_query_class` queries as prefixes; elsewhere they match whole words."""
+    from django.db import connection
+    from modelsearch.backends.database import SearchBackend
+
+    backend = SearchBackend(params)
+    attributes = {
+        "index_class": type(
+            f"Stemming{backend.index_class.__name__}", (index_mixin, backend.index_class), {}
+        )
+    }
+    make_compiler = PREFIX_COMPILERS.get(connection.vendor)
+    if make_compiler:
+        attributes["query_compiler_class"] = make_compiler(
+            backend.query_compiler_class, prefix_query_class
+        )
+    name = f"Stemming{type(backend).__name__}"
+    return type(name, (search_mixin, type(backend)), attributes)(params)
+
+
+# 2. wagtail-localize -----------------------------------------------------------------------
+# The translation editor posts PO files to this address, and wagtail-localize's view answers a
+# PO file without its translation-ID header with a server error. The project's view
+# (editorial.views.upload_pofile, on public Translation.import_po) is registered at the same
+# address before wagtail-localize's URLs, so the editor's form reaches it. Drop this entry when
+# upstream checks the header.
+WAGTAIL_LOCALIZE_PO_UPLOAD_PATH = "localize/translate/<int:translation_id>/pofile/upload/"
+
+
+# 3. Django's PostgreSQL backend -------------------------------------------------------------
+# core/postgresql/base.py pauses new connection attempts after one ran into connect_timeout,
+# so requests fail fast while the database hangs. `get_new_connection(conn_params)` is where
+# every backend opens a connection (Django documents subclassing backends, not this method),
+# and `Database` is the driver module whose OperationalError Django turns into its own.
+
+
+def postgresql_backend():
+    """(Django's PostgreSQL DatabaseWrapper, the driver's OperationalError)."""
+    from django.db.backends.postgresql import base
+
+    return base.DatabaseWrapper, base.Database.OperationalError
