@@ -303,7 +303,7 @@ def print_table(runs, ceiling, queries):
     )
     lines.append(f"demo: the reference Wagtail demo's home page, {DEMO_HOME_RPS} requests/s")
     lines.append("full: every template rendered; queries r/p: rendered / first after a publish")
-    print("\n".join(lines))  # noqa: T201
+    print("\n".join(lines))
 
 
 def main():
@@ -349,7 +349,7 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     (out / "bench.json").write_text(json.dumps(results, indent=2))
     if failures:
-        print(f"Failed requests: {failures}")  # noqa: T201
+        print(f"Failed requests: {failures}")
         return 1
     return 0
 

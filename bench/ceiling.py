@@ -8,10 +8,10 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mbbcms.settings.production")
 
-from django.conf import settings  # noqa: E402
-from django.core.wsgi import get_wsgi_application  # noqa: E402
-from django.http import HttpResponse  # noqa: E402
-from django.urls import path  # noqa: E402
+from django.conf import settings
+from django.core.wsgi import get_wsgi_application
+from django.http import HttpResponse
+from django.urls import path
 
 
 def ceiling(request):

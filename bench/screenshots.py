@@ -1,7 +1,8 @@
 """Screenshots of every page type in both languages at phone and desktop widths.
 
 Usage: python bench/screenshots.py [BASE_URL] [OUT_DIR]
-Defaults: http://127.0.0.1:8040 and /tmp/shots/frontend. Needs /usr/bin/chromium.
+Defaults: http://127.0.0.1:8040 and bench/results/screenshots (git-ignored). Needs
+/usr/bin/chromium.
 """
 
 import sys
@@ -10,9 +11,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root
-from core.chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
+from core.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
 CHROMIUM = CHROMIUM_PATH
+RESULTS = Path(__file__).resolve().parent / "results"
 PAGES = {
     "home": {"tr": "/tr/", "en": "/en/"},
     "work-areas": {"tr": "/tr/calisma-alanlarimiz/", "en": "/en/our-work-areas/"},
@@ -34,7 +36,7 @@ PAGES = {
 WIDTHS = (360, 1280)
 
 
-def main(base_url="http://127.0.0.1:8040", out_dir="/tmp/shots/frontend"):
+def main(base_url="http://127.0.0.1:8040", out_dir=RESULTS / "screenshots"):
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
@@ -47,7 +49,7 @@ def main(base_url="http://127.0.0.1:8040", out_dir="/tmp/shots/frontend"):
                     page.goto(base_url + path)
                     target = out / f"{name}-{language}-{width}.png"
                     page.screenshot(path=str(target), full_page=True)
-                    print(target)  # noqa: T201
+                    print(target)
             context.close()
         browser.close()
 

@@ -41,7 +41,7 @@ class HealthCheckMiddleware:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT 1")
                 return cursor.fetchone() == (1,)
-        except Exception:  # noqa: BLE001 - any failure means unhealthy
+        except Exception:
             logger.warning("health check: database unavailable", exc_info=True)
             return False
 
@@ -53,7 +53,7 @@ class HealthCheckMiddleware:
         try:
             cache.set("healthz", "1", 5)
             return cache.get("healthz") == "1"
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.warning("health check: cache unavailable", exc_info=True)
             return False
 

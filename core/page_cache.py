@@ -99,7 +99,7 @@ def current_generation():
         return this_request["generation"]
     try:
         generation = _cache().get_or_set(GENERATION_KEY, _new_generation, timeout=None)
-    except Exception:  # noqa: BLE001 - a failing cache must not fail the page
+    except Exception:
         logger.warning("page cache unavailable (generation read)", exc_info=True)
         generation = None
     if this_request is not None:
@@ -115,7 +115,7 @@ def invalidate_page_cache(**kwargs):
             cache.incr(GENERATION_KEY)
         except ValueError:  # no generation yet: nothing is cached under it
             cache.set(GENERATION_KEY, _new_generation(), timeout=None)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.warning("page cache unavailable (invalidation)", exc_info=True)
     this_request = _request_generation.get()
     if this_request is not None:
@@ -261,7 +261,7 @@ class PageCacheMiddleware:
         cache = _cache()
         try:
             cached = cache.get(key)
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.warning("page cache unavailable (read)", exc_info=True)
             cached = None
         if cached is not None:
@@ -271,7 +271,7 @@ class PageCacheMiddleware:
         if may_store and request.method == "GET" and self.is_cacheable(response):
             try:
                 cache.set(key, self.freeze(response), timeout=page_cache_seconds())
-            except Exception:  # noqa: BLE001
+            except Exception:
                 logger.warning("page cache unavailable (write)", exc_info=True)
             response["X-Cache"] = "MISS"
         return response
@@ -405,7 +405,7 @@ def cached_until_publish(key, compute, timeout=24 * 60 * 60, store=True):
         return value
     try:
         _cache().set(full_key, (value,), timeout=timeout)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.warning("page cache unavailable (write)", exc_info=True)
     return value
 

@@ -70,7 +70,7 @@ class ReadableImageField(WagtailImageField):
             super().check_image_pixel_size(f)
         except ValidationError:
             raise
-        except Exception as error:  # noqa: BLE001 - Pillow raises many kinds for broken files
+        except Exception as error:
             raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from (
                 error
             )

@@ -15,7 +15,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from .choices import split_choices
 from .spam import FormToken
 
-TOKEN_FIELD = "contact_form_token"
+TOKEN_FIELD = "contact_form_token"  # noqa: S105 - a form field's name, not a secret
 HONEYPOT_FIELD = "contact_homepage"
 CONSENT_FIELD = "contact_consent"
 SPECIAL_FIELDS = (TOKEN_FIELD, HONEYPOT_FIELD, CONSENT_FIELD)

@@ -76,7 +76,9 @@ def deliver(email_id, connection=None, ignore_backoff=False):
     email = OutgoingEmail.objects.get(pk=email_id)
     try:
         build_message(email, connection=connection).send(fail_silently=False)
-    except Exception as error:  # any failure of the mail server or the network
+    # Any failure (mail server, network, a backend's own error) must end as a retry with the
+    # error recorded, never as a crashed worker that leaves the e-mail claimed.
+    except Exception as error:  # noqa: BLE001
         attempts = email.attempts + 1
         retry_at = timezone.now() + backoff(attempts)
         OutgoingEmail.objects.filter(pk=email.pk).update(

@@ -16,7 +16,7 @@ from core.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 if not (os.path.exists(CHROMIUM_PATH) or shutil.which("chromium")):
     pytest.skip(f"Chromium not found at {CHROMIUM_PATH}", allow_module_level=True)
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
 pytestmark = [
     pytest.mark.browser,

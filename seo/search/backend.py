@@ -163,7 +163,8 @@ class StemmingSearchMixin:
         return super().search(query, model_or_queryset, fields=fields, operator=operator, **kwargs)
 
 
-def SearchBackend(params):  # noqa: N802 - Wagtail looks up this name in the backend module
+# Wagtail looks up this name in the backend module (hence not snake_case).
+def SearchBackend(params):
     # The subclassing of modelsearch's internals is core.compat's (entry 1).
     return stemming_search_backend(
         params,

@@ -14,7 +14,7 @@ if not CHROMIUM.exists():
         allow_module_level=True,
     )
 
-from tests.test_admin_turkish_screens import ENGLISH  # noqa: E402
+from tests.test_admin_turkish_screens import ENGLISH
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

@@ -15,7 +15,7 @@ if not CHROMIUM.exists():
         allow_module_level=True,
     )
 
-from tests.browser.site_pages import LANGUAGES, page_urls  # noqa: E402
+from tests.browser.site_pages import LANGUAGES, page_urls
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 # Rules that only the full rule set runs, beyond the WCAG tags (see the test that checks it).

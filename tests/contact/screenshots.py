@@ -11,7 +11,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root
-from core.chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
+from core.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
 PAGES = {"tr": "/tr/iletisim/", "en": "/en/contact/"}
 WIDTHS = [360, 1280]
