@@ -6,10 +6,13 @@ the default Site must carry the public address: `migrate`, `load_seed_content` a
 (images, robots.txt's sitemap line, alternates of views that are not pages) joins its path to
 the same Site's root URL, so one page never mixes the request's host with the Site's.
 
-Settings import this module, so Wagtail's models are imported inside the functions.
+Wagtail's models are imported inside the functions: `validate_site_url` runs while the apps
+are still loading.
 """
 
 from urllib.parse import urljoin, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
 
 # Wagtail's Site writes "https://" only for port 443 and "http://" for every other port.
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -31,6 +34,20 @@ def parse_site_url(url):
     if parts.scheme == "http" and port == 443:
         raise ValueError(f"{url!r}: port 443 is for https.")
     return parts.hostname, port
+
+
+def validate_site_url():
+    """Stop start-up (every process: gunicorn, manage.py, the worker) when SITE_URL is not an
+    address parse_site_url accepts. Called from CoreConfig.ready."""
+    from django.conf import settings
+
+    try:
+        parse_site_url(settings.SITE_URL)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            "DJANGO_SITE_URL (in production by default https:// + the first "
+            f"DJANGO_ALLOWED_HOSTS entry): {error}"
+        ) from None
 
 
 def set_default_site_address(url=None):

@@ -264,3 +264,12 @@ def test_check_deploy_fails_on_a_loopback_site_and_passes_after_set_site_url(pro
     assert manage("set_site_url", "https://www.example.org").returncode == 0
     passing = manage("check", "--deploy", "--fail-level", "WARNING")
     assert passing.returncode == 0, passing.stdout + passing.stderr
+
+
+@pytest.mark.parametrize("address", ["ftp://www.example.org", "https://www.example.org/tr/"])
+def test_under_production_settings_an_invalid_site_url_stops_start_up_with_a_message(
+    tmp_path, address
+):
+    result = run_production(tmp_path, "import django; django.setup()", DJANGO_SITE_URL=address)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: DJANGO_SITE_URL" in result.stderr, result.stderr[-2000:]
