@@ -44,9 +44,11 @@ TEST_WORKERS ?= auto
 test: install
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(if $(COVERAGE),--cov --cov-report=term)
 
+# Import contracts (layers, no cycles, private models): [tool.importlinter] in pyproject.toml.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -31,9 +31,9 @@ from wagtail.permissions import policy_registry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from . import audit
-from .models import ContactFormPage, Inquiry, search_key
+from .models import ContactFormPage
+from .records import Inquiry, search_key, team_labels
 from .topic_admin import TopicViewSet
-from .topics import team_labels
 
 FORBIDDEN_TEMPLATE = "forms_app/admin/403.html"
 

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import ModelLogEntry
 
-from .models import Inquiry
+from .records import Inquiry
 
 VIEWED = "forms_app.inquiry.view"
 EXPORTED = "forms_app.inquiry.export"

@@ -13,7 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from .choices import split_choices
+from .records import Inquiry
 from .spam import FormToken
+from .submission import submission_key
+from .topics import topic_choices
 
 TOKEN_FIELD = "contact_form_token"  # noqa: S105 - a form field's name, not a secret
 HONEYPOT_FIELD = "contact_homepage"
@@ -100,9 +103,6 @@ class ContactFormBase(BaseForm):
     def is_resent(self, cleaned_data):
         """The same form view sent again with the same answers (a double click, a reloaded
         result page): it gets its inquiry back instead of an error."""
-        from .models import Inquiry
-        from .submission import submission_key
-
         answers = {k: v for k, v in cleaned_data.items() if k not in SPECIAL_FIELDS}
         return Inquiry.objects.filter(submission_key=submission_key(self.token, answers)).exists()
 
@@ -139,8 +139,6 @@ class ContactFormBuilder(FormBuilder):
         return forms.EmailField(**options)
 
     def create_topic_field(self, field, options):
-        from .topics import topic_choices
-
         options["choices"] = [("", _("Please choose")), *topic_choices(field.locale_id)]
         return forms.ChoiceField(**options)
 

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from .models import Inquiry, OutgoingEmail
+from .records import Inquiry, OutgoingEmail
 from .topics import recipient_for
 
 

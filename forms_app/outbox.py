@@ -20,7 +20,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
-from .models import OutgoingEmail
+from .records import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 

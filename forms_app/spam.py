@@ -18,6 +18,8 @@ from django.core import signing
 from core.client_address import client_ip
 from core.throttles import counters
 
+from .records import UsedFormToken
+
 # A salt only keeps these signatures apart from others; the secret is SECRET_KEY.
 TOKEN_SALT = "forms_app.contact-form-token"  # noqa: S105
 # Tolerated clock difference between web workers when reading a token's issue time.
@@ -72,14 +74,10 @@ class FormToken:
 
     def is_used(self):
         """True once an inquiry has been stored with this token (on any replica)."""
-        from .models import UsedFormToken
-
         return UsedFormToken.objects.filter(nonce=self.nonce).exists()
 
     def mark_used(self):
         """Record the token as used; IntegrityError if it already was (call in a transaction)."""
-        from .models import UsedFormToken
-
         UsedFormToken.objects.create(nonce=self.nonce)
 
     def shows_notice_of(self, page):

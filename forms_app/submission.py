@@ -9,8 +9,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 
 from .mail import queue_emails
-from .models import Inquiry, UsedFormToken
 from .outbox import enqueue_emails_of_inquiry
+from .records import Inquiry, UsedFormToken
 from .spam import TokenAlreadyUsed
 
 logger = logging.getLogger(__name__)

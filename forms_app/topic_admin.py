@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Topic
+from .records import Topic
 
 
 class TopicViewSet(SnippetViewSet):

@@ -24,7 +24,9 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from wagtail.models import Locale
 
-from core.page_cache import cached_until_publish
+from networks.directory import is_network, live_network_keys
+
+from .records import Topic
 
 # A new network topic goes right after the last network topic; the first one at 100, after
 # the general topics and before "Diğer" (1000). Editors may renumber any of them.
@@ -34,11 +36,7 @@ NETWORK_TOPIC_STEP = 1
 
 def topics_of(locale):
     """The live topics offered in `locale`, in the source language's order."""
-    from networks.models import NetworkPage
-
-    from .models import Topic
-
-    live_networks = NetworkPage.objects.live().filter(locale=locale).values("translation_key")
+    live_networks = live_network_keys(locale)
     # Ordered by the Turkish record, so that English follows a reordering at once.
     source_order = Topic.objects.filter(
         translation_key=OuterRef("translation_key"), locale=Locale.get_default()
@@ -61,8 +59,6 @@ def topic_choices(locale):
 
 def source_topic(key):
     """The topic with this translation key, preferably in the source language."""
-    from .models import Topic
-
     try:
         key = uuid.UUID(str(key))
     except ValueError:  # empty, or a slug stored before topics were records
@@ -79,26 +75,18 @@ def recipient_for(key):
     return settings.CONTACT_DEFAULT_RECIPIENT
 
 
-def team_labels():
-    """{translation key: label in the source language}, kept until the next publish/save."""
-    from .models import Topic
-
-    def load():
-        rows = Topic.objects.filter(locale=Locale.get_default())
-        return {str(key): label for key, label in rows.values_list("translation_key", "label")}
-
-    return cached_until_publish("contact-topic-labels", load)
-
-
-def team_label(key):
-    return team_labels().get(str(key), "") if key else ""
+def ensure_topic(locale, label, **fields):
+    """(topic, created): the topic labelled `label` in `locale`, created live if there is none
+    (the seed's general topics)."""
+    topic = Topic.objects.filter(locale=locale, label=label).first()
+    if topic is not None:
+        return topic, False
+    return create_live_topic(locale=locale, label=label, **fields), True
 
 
 def create_live_topic(**fields):
     """A new topic, published at once with a first revision: for topics that need no
     moderation of their own (network topics, the seed's general topics)."""
-    from .models import Topic
-
     topic = Topic.objects.create(live=True, **fields)
     topic.save_revision().publish()
     return topic
@@ -109,8 +97,6 @@ def create_live_topic(**fields):
 
 def ensure_network_topic(network_page):
     """Give a published network page its topic (Turkish) or its topic's translation."""
-    from .models import Topic
-
     if network_page.locale.language_code == settings.LANGUAGE_CODE:
         if not Topic.objects.filter(network__translation_key=network_page.translation_key).exists():
             last = (
@@ -159,7 +145,5 @@ def translate_topic(topic, target_locale, strings):
 
 
 def on_page_published(sender, instance, **kwargs):
-    from networks.models import NetworkPage
-
-    if isinstance(instance, NetworkPage):
+    if is_network(instance):
         ensure_network_topic(instance)

@@ -5,6 +5,7 @@ from wagtail.models import (
 )
 
 from core.pages import BasePage, cards_in_one_query
+from networks.directory import live_networks
 
 
 class HomePage(BasePage):
@@ -39,20 +40,11 @@ class HomePage(BasePage):
 
     def get_work_areas(self):
         """Both kinds of work area (Local Diplomacy and the membership directory)."""
-        from networks.models import NetworkIndexPage
-
         pages = Page.objects.descendant_of(self).live()
-        return cards_in_one_query(pages, WorkAreaPage, NetworkIndexPage)
+        return cards_in_one_query(pages, *WorkAreaIndexPage.work_area_types())
 
     def get_networks(self):
-        from networks.models import NetworkPage
-
-        return (
-            NetworkPage.objects.descendant_of(self)
-            .live()
-            .only(*NetworkPage.LISTING_FIELDS)
-            .order_by("joined_year", "short_name")
-        )
+        return live_networks(under=self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -77,11 +69,15 @@ class WorkAreaIndexPage(BasePage):
     class Meta:
         verbose_name = _("work areas overview")
 
-    def get_work_areas(self):
-        from networks.models import NetworkIndexPage
+    @classmethod
+    def work_area_types(cls):
+        """The page types listed as work areas: those this overview may hold (its tree rules
+        name them, so home needs no import of the network directory's model)."""
+        return cls.allowed_subpage_models()
 
+    def get_work_areas(self):
         pages = self.get_children().live()
-        return cards_in_one_query(pages, WorkAreaPage, NetworkIndexPage)
+        return cards_in_one_query(pages, *self.work_area_types())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,6 +5,7 @@ import json
 from django.utils.translation import gettext as _
 
 from core.site_url import absolute_url
+from networks.directory import is_network, live_networks
 
 SCHEMA = "https://schema.org"
 
@@ -15,6 +16,12 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 def to_json_ld(data):
     """`data` as JSON that can be placed in <script type="application/ld+json"> as is."""
     return json.dumps(data, ensure_ascii=False, indent=None).translate(_SCRIPT_SAFE)
+
+
+def is_language_home(page):
+    """A language's home page (/tr/, /en/): the only page type Wagtail's root may hold
+    (home.HomePage's parent_page_types), so its depth says it without importing home."""
+    return page.depth == 2
 
 
 def organisation_name():
@@ -98,7 +105,7 @@ def breadcrumb_list(page, request, ancestors):
     """The trail from the language's home page (first of `ancestors`) down to `page`."""
     items = []
     for position, crumb in enumerate([*ancestors, page], start=1):
-        name = _("Home") if crumb.depth == 2 else crumb.title
+        name = _("Home") if is_language_home(crumb) else crumb.title
         items.append(
             {
                 "@type": "ListItem",
@@ -116,18 +123,15 @@ def structured_data_for(page, request, *, ancestors=(), networks=None, footer=No
     The caller passes what the page's chrome has already loaded (ancestors, the home page's
     networks, the footer), so structured data costs no extra queries.
     """
-    from home.models import HomePage
-    from networks.models import NetworkPage
-
     if not getattr(page, "pk", None):
         return []
-    if isinstance(page, HomePage):
+    if is_language_home(page):
         if networks is None:
-            networks = NetworkPage.objects.descendant_of(page).live()
+            networks = live_networks(under=page)
         networks = sorted(networks, key=lambda network: (network.joined_year, network.short_name))
         return [home_organisation(page, request, networks, footer)]
     objects = []
-    if isinstance(page, NetworkPage):
+    if is_network(page):
         objects.append(network_organisation(page, request))
     if page.depth > 2:
         objects.append(breadcrumb_list(page, request, ancestors))

@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from forms_app.models import answers_search_text
+from forms_app.records import answers_search_text
 
 
 def fill_search_text(apps, schema_editor):

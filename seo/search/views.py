@@ -1,5 +1,6 @@
 """The site search page (/tr/arama/, /en/search/)."""
 
+from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
@@ -7,8 +8,6 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from core.pages import LINK_FIELDS
-from forms_app.models import ContactFormPage
-from networks.models import NetworkIndexPage
 
 from .query import build_search_query, clean_query
 from .results import SearchResult, title_matches, trails_for
@@ -26,11 +25,23 @@ def search_pages(cleaned, locale):
     return sorted(found, key=lambda page: -title_matches(page, cleaned, language_code))
 
 
+# Where to go when nothing is found, named by label as Wagtail's tree rules name page types:
+# seo reads no other app's models module.
+SUGGESTED_PAGE_TYPES = ("networks.NetworkIndexPage", "forms_app.ContactFormPage")
+
+
 def helpful_links(locale):
     """Where to go when nothing is found: the membership directory and the contact page."""
     links = []
-    for model in (NetworkIndexPage, ContactFormPage):
-        page = model.objects.live().public().filter(locale=locale).only(*LINK_FIELDS).first()
+    for label in SUGGESTED_PAGE_TYPES:
+        page = (
+            apps.get_model(label)
+            .objects.live()
+            .public()
+            .filter(locale=locale)
+            .only(*LINK_FIELDS)
+            .first()
+        )
         if page is not None:
             links.append(page)
     return links
