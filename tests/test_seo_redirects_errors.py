@@ -1,14 +1,22 @@
-"""Old MBB addresses redirect permanently; 404 and 500 pages in both languages."""
+"""Old MBB addresses redirect permanently; 404 and 500 pages in both languages.
+
+The old section addresses come with the seed; the /IcerikDetay.aspx examples are loaded by
+the `example_redirects` fixture, as `manage.py load_example_redirects` would."""
+
+import io
 
 import html5lib
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test import RequestFactory
 from django.views.defaults import server_error
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
-from home.seed.loader import SeedLoader
-from seo.redirects import LEGACY_CONTENT_IDS, OLD_URLS, seed_old_url_redirects
+from home.seed import content
+from home.seed.loader import SeedLoader, seeded_pages
+from home.seed.redirects import EXAMPLE_LEGACY_ADDRESSES, EXAMPLE_LEGACY_IDS, ensure_redirects
 
 pytestmark = pytest.mark.django_db
 
@@ -29,12 +37,22 @@ EXPECTED = {
 }
 
 
+OLD_URLS = content.OLD_ADDRESSES + EXAMPLE_LEGACY_ADDRESSES
+
+
+@pytest.fixture
+def example_redirects():
+    call_command("load_example_redirects", stdout=io.StringIO())
+
+
 def parse(response):
     return html5lib.parse(response.content.decode(), namespaceHTMLElements=False)
 
 
 @pytest.mark.parametrize(("old_path", "target"), EXPECTED.items())
-def test_old_address_redirects_permanently_to_the_new_page(client, old_path, target):
+def test_old_address_redirects_permanently_to_the_new_page(
+    client, example_redirects, old_path, target
+):
     language_code, slug = target
     page = Page.objects.get(locale__language_code=language_code, slug=slug)
     response = client.get(old_path)
@@ -43,17 +61,32 @@ def test_old_address_redirects_permanently_to_the_new_page(client, old_path, tar
     assert client.get(response["Location"]).status_code == 200
 
 
-def test_every_seeded_redirect_is_tested_and_manageable_in_the_admin():
+def test_every_seeded_redirect_is_tested_and_manageable_in_the_admin(example_redirects):
     seeded = {path for path, _key, _language in OLD_URLS}
     assert seeded == {path.rstrip("/") for path in EXPECTED}
-    assert len(LEGACY_CONTENT_IDS) == 4
+    assert len(EXAMPLE_LEGACY_IDS) == 4
     for redirect in Redirect.objects.filter(old_path__in=seeded):
         assert redirect.is_permanent and redirect.redirect_page_id and redirect.site_id is None
     assert Redirect.objects.filter(old_path__in=seeded).count() == len(seeded)
 
 
-def test_unknown_legacy_id_is_a_plain_404(client):
+def test_unknown_legacy_id_is_a_plain_404(client, example_redirects):
     assert client.get("/IcerikDetay.aspx?ID=999999").status_code == 404
+
+
+def test_the_production_seed_creates_no_example_redirect(client):
+    examples = [Redirect.normalise_path(path) for path, _key, _language in EXAMPLE_LEGACY_ADDRESSES]
+    assert not Redirect.objects.filter(old_path__in=examples).exists()
+    assert client.get("/IcerikDetay.aspx?ID=101").status_code == 404
+    assert client.get("/tr/yerel-diplomasi").status_code == 301  # the real old addresses are
+
+
+def test_example_redirects_need_the_seed_content_and_load_once(example_redirects):
+    assert seeded_pages()["contact"].slug == "iletisim"
+    assert ensure_redirects(EXAMPLE_LEGACY_ADDRESSES, seeded_pages()) == 0
+    Page.objects.filter(depth=2).delete()
+    with pytest.raises(CommandError, match="load_seed_content"):
+        call_command("load_example_redirects")
 
 
 def test_seeding_again_changes_nothing_and_keeps_editors_changes():
@@ -62,7 +95,7 @@ def test_seeding_again_changes_nothing_and_keeps_editors_changes():
     redirect.save()
     before = set(Redirect.objects.values_list("old_path", "redirect_page_id"))
     loader = SeedLoader(log=lambda message: None).run()
-    assert seed_old_url_redirects(loader.pages) == 0
+    assert ensure_redirects(content.OLD_ADDRESSES, loader.pages) == 0
     assert set(Redirect.objects.values_list("old_path", "redirect_page_id")) == before
     assert Redirect.objects.get(old_path="/tr/yerel-diplomasi").is_permanent is False
 

@@ -566,3 +566,13 @@ FOOTER = {
     "address": "Sarıdemir Mah., Ragıp Gümüşpala Cad. No:10, 34134 Eminönü, Fatih / İstanbul",
     "note": "Sorularınız ve iş birliği önerileriniz için iletişim formunu kullanabilirsiniz.",
 }
+
+# The old site's section addresses, redirected permanently to the new pages (old path, key of
+# the target page, language of the target page). Editors manage them under Settings →
+# Redirects; the seed only creates missing ones.
+OLD_ADDRESSES = [
+    ("/tr/yerel-diplomasi", "local-diplomacy", "tr"),
+    ("/en/local-diplomacy", "local-diplomacy", "en"),
+    ("/tr/uluslararasi-is-birlikleri", "memberships", "tr"),
+    ("/en/international-cooperation", "memberships", "en"),
+]

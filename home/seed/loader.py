@@ -19,6 +19,7 @@ import polib
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import (
     StringSegment,
@@ -31,12 +32,11 @@ from wagtail_localize.segments.extract import extract_segments
 
 from core.models import ContactDetails
 from core.site_url import parse_site_url, set_default_site_address
-from forms_app.models import Topic
-from forms_app.topics import create_live_topic
+from forms_app.topics import ensure_topic
 from home.models import HomePage
-from seo.redirects import seed_old_url_redirects
 
 from . import content
+from .redirects import ensure_redirects
 
 PO_PATH = Path(__file__).with_name("content.en.po")
 
@@ -95,6 +95,64 @@ def repair_child_counts(pages):
             Page.objects.filter(pk=page.pk).update(numchild=actual)
 
 
+def build_page(spec, locale):
+    """The page of a `content.PAGES` spec, unsaved, with its body and form fields."""
+    model = apps.get_model(spec["model"])
+    page = model(locale=locale, **spec["fields"])
+    if "body" in spec:
+        page.body = spec["body"]
+    for field_spec in spec.get("form_fields", []):
+        page.form_fields.add(model.form_fields.rel.related_model(locale=locale, **field_spec))
+    return page
+
+
+def seed_instances(locale):
+    """content.py as unsaved instances: the pages in order, the contact details, the topics.
+    Named by label, as content.py names the page models (home reads no models of forms_app)."""
+    topic_model = apps.get_model("forms_app", "Topic")
+    return [
+        *(build_page(spec, locale) for spec in content.PAGES),
+        ContactDetails(locale=locale, **content.FOOTER),
+        *(topic_model(locale=locale, **spec) for spec in content.TOPICS),
+    ]
+
+
+def source_strings():
+    """Every Turkish string of content.py, in order, as (text, field path, instance): read
+    from the file, never from the database, whose pages may lag behind it or carry editors'
+    changes."""
+    locale = Locale(language_code=settings.LANGUAGE_CODE)  # unsaved: nothing is written
+    strings = []
+    for instance in seed_instances(locale):
+        for field in instance._meta.fields:
+            if isinstance(field, StreamField):  # blocks get their ids, as saving would give
+                field.get_prep_value(field.value_from_object(instance))
+        strings += [
+            (value.string.data, value.path, instance)
+            for value in extract_segments(instance)
+            if isinstance(value, StringSegmentValue)
+        ]
+    return strings
+
+
+def seeded_pages():
+    """Seed key -> the Turkish page of an already seeded database (found as the loader finds
+    them: the home page, then each page by its parent and slug); {} before the first seed."""
+    source_locale = Locale.objects.filter(language_code="tr").first()
+    home = HomePage.objects.filter(locale=source_locale, depth=2).first() if source_locale else None
+    if home is None:
+        return {}
+    pages = {}
+    for spec in content.PAGES:
+        if spec["parent"] is None:
+            pages[spec["key"]] = home
+        elif spec["parent"] in pages:
+            child = pages[spec["parent"]].get_children().filter(slug=spec["fields"]["slug"])
+            if page := child.first():
+                pages[spec["key"]] = page
+    return pages
+
+
 class SeedLoader:
     def __init__(self, log=print, catalog=None, translate=True):
         self.log = log
@@ -127,7 +185,7 @@ class SeedLoader:
             self.ensure_footer_translation()
             for topic in self.topics:
                 self.ensure_snippet_translation(topic)
-        seed_old_url_redirects(self.pages, log=self.log)
+        ensure_redirects(content.OLD_ADDRESSES, self.pages, log=self.log)
         # Absolute links (canonical, sitemap, e-mails) use the Site's address: SITE_URL's.
         set_default_site_address()
         return self
@@ -191,15 +249,7 @@ class SeedLoader:
         return page
 
     def build_page(self, spec):
-        model = apps.get_model(spec["model"])
-        page = model(locale=self.source_locale, **spec["fields"])
-        if "body" in spec:
-            page.body = spec["body"]
-        for field_spec in spec.get("form_fields", []):
-            page.form_fields.add(
-                model.form_fields.rel.related_model(locale=self.source_locale, **field_spec)
-            )
-        return page
+        return build_page(spec, self.source_locale)
 
     def ensure_footer(self):
         footer = ContactDetails.objects.filter(locale=self.source_locale).first()
@@ -229,9 +279,8 @@ class SeedLoader:
         """The contact form's general topics (network topics come with their pages)."""
         topics = []
         for spec in content.TOPICS:
-            topic = Topic.objects.filter(locale=self.source_locale, label=spec["label"]).first()
-            if topic is None:
-                topic = create_live_topic(locale=self.source_locale, **spec)
+            topic, created = ensure_topic(locale=self.source_locale, **spec)
+            if created:
                 self.log(f"created topic {topic.label}")
             topics.append(topic)
         return topics
@@ -277,15 +326,6 @@ class SeedLoader:
             current.get((s.string_id, s.context_id)) != self.catalog.get(s.string.data)
             for s in segments
         )
-
-    def source_strings(self):
-        """Every Turkish string of the seeded content, in page order (for the PO file)."""
-        strings = []
-        for instance in [*self.pages.values(), self.footer, *self.topics]:
-            source, _ = TranslationSource.update_or_create_from_instance(instance)
-            segments = StringSegment.objects.filter(source=source).order_by("order")
-            strings += [(s.string.data, s.context.path, instance) for s in segments]
-        return strings
 
     def translate(self, instance):
         source, _ = TranslationSource.update_or_create_from_instance(instance)

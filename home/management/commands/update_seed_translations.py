@@ -1,30 +1,19 @@
 import polib
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
-from home.seed.loader import PO_PATH, SeedLoader, load_catalog
-
-
-class Rollback(Exception):
-    pass
+from home.seed.loader import PO_PATH, load_catalog, source_strings
 
 
 class Command(BaseCommand):
     help = (
         "Rewrite home/seed/content.en.po from the Turkish seed content: new strings are added "
-        "untranslated, existing translations are kept, strings no longer used are dropped."
+        "untranslated, existing translations are kept, strings no longer used are dropped. "
+        "Reads home/seed/content.py, not the database."
     )
 
     def handle(self, *args, **options):
         catalog = load_catalog()
-        try:
-            with transaction.atomic():
-                loader = SeedLoader(log=lambda m: None, translate=False).run()
-                strings = loader.source_strings()
-                raise Rollback
-        except Rollback:
-            pass  # the pages were only built to extract their strings
-
+        strings = source_strings()
         po = polib.POFile(wrapwidth=100)
         po.metadata = {
             "Project-Id-Version": "mbbcms seed content",
