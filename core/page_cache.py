@@ -191,7 +191,7 @@ def read_versions(keys, found=None):
                 if not cache.add(key, version, timeout=version_seconds()):
                     version = cache.get(key)  # another request created it (or the cache failed)
             versions[key] = version
-    except Exception:  # noqa: BLE001 - a failing cache must not fail the page
+    except Exception:  # a failing cache must not fail the page
         logger.warning("page cache unavailable (version read)", exc_info=True)
         return dict.fromkeys(keys)
     return versions
@@ -217,7 +217,7 @@ def _cached_under(version, key, compute, timeout):
     cache = _cache()
     try:
         cached = cache.get(full_key)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.warning("page cache unavailable (read)", exc_info=True)
         cached = None
     if cached is not None:
@@ -225,7 +225,7 @@ def _cached_under(version, key, compute, timeout):
     value = compute()
     try:
         cache.set(full_key, (value,), timeout=timeout or version_seconds())
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.warning("page cache unavailable (write)", exc_info=True)
     return value
 
@@ -396,7 +396,8 @@ def cached_until_publish(key, compute, timeout=24 * 60 * 60, store=True):
     full_key = f"published:{generation}:{key}"
     try:
         cached = _cache().get(full_key)
-    except Exception:  # noqa: BLE001
+    except Exception:
+        logger.warning("page cache unavailable (read)", exc_info=True)
         cached = None
     if cached is not None:
         return cached[0]
