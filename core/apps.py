@@ -10,11 +10,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from .site_url import validate_site_url
-
-        validate_site_url()  # settings cannot check it: they import no app
         from . import checks  # noqa: F401 - registers the system checks
         from .page_cache import connect_invalidation_signals
+        from .site_url import validate_site_url
         from .throttles import check_counters_survive_cache_pressure  # noqa: F401 - registers
 
+        validate_site_url()  # settings cannot check SITE_URL: they import no app
         connect_invalidation_signals()
