@@ -59,7 +59,7 @@ format: install
 # Wagtail's and wagtail-localize's strings that upstream leaves without Turkish are kept in
 # editorial/upstream_strings.py (django) and .js (djangojs, the admin's scripts).
 MESSAGES_IGNORE := --ignore ".venv/*" --ignore "node_modules/*" --ignore "staticfiles/*" \
-	--ignore "docs/*" --ignore "templates/wagtailadmin/*" --ignore "templates/wagtail_localize/*"
+	--ignore "docs/*"
 messages: install
 	$(MANAGE) makemessages --locale tr --locale en --no-obsolete $(MESSAGES_IGNORE)
 	$(MANAGE) makemessages --domain djangojs --locale tr --no-obsolete $(MESSAGES_IGNORE)

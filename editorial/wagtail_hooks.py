@@ -2,7 +2,10 @@ from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
@@ -34,6 +37,18 @@ def register_parity_urls():
         # Same address as wagtail-localize's upload view, registered first so it wins.
         path(WAGTAIL_LOCALIZE_PO_UPLOAD_PATH, upload_pofile, name="editorial_upload_pofile"),
     ]
+
+
+@hooks.register("insert_global_admin_js")
+def translate_upstream_screen_reader_labels():
+    """Wagtail's "Search" and "Actions" screen-reader labels are English in its templates;
+    the script gives them the catalogue's words (instead of copies of three templates)."""
+    return format_html(
+        '<script src="{}" data-search-label="{}" data-actions-label="{}"></script>',
+        static("js/admin_labels.js"),
+        gettext("Search"),
+        gettext("Actions"),
+    )
 
 
 class ParityReportMenuItem(MenuItem):

@@ -111,10 +111,19 @@ ROLES = [
 ]
 
 
+# English that Wagtail writes into its templates and static/js/admin_labels.js translates in
+# the browser (tests/browser/test_admin_turkish_browser.py checks it there).
+TRANSLATED_IN_THE_BROWSER = {("input", "value", "Search"), ("nav", "aria-label", "Actions")}
+
+
 def admin_text(response_or_html):
     """The admin's own text in a page: visible text and the read-aloud attributes."""
     html = getattr(response_or_html, "content", response_or_html)
     soup = BeautifulSoup(html, "html5lib")
+    if soup.select('script[src$="js/admin_labels.js"]'):
+        for tag, attribute, english in TRANSLATED_IN_THE_BROWSER:
+            for element in soup.find_all(tag, attrs={attribute: english}):
+                del element[attribute]
     for element in soup(["script", "style", "template", "noscript", "textarea", "svg"]):
         element.decompose()
     for element in soup.select("[hidden]"):

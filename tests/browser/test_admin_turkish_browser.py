@@ -120,3 +120,46 @@ def test_text_uppercased_under_turkish_is_turkish(browser, site_url, translator)
     context.close()
     assert uppercased and {lang for lang, _ in uppercased} == {"tr"}
     assert [text for _, text in uppercased if ENGLISH.search(text)] == []
+
+
+@pytest.fixture
+def turkish_superuser(django_db_blocker):
+    from editorial.testing import make_user
+
+    with django_db_blocker.unblock():
+        user = make_user("yonetici", language="tr")
+        user.is_superuser = True
+        user.set_password(PASSWORD)
+        user.save()
+    yield user
+    with django_db_blocker.unblock():
+        user.delete()
+
+
+SCREEN_READER_LABELS = """() => [...document.querySelectorAll('input[type=submit], nav')]
+    .map(element => element.value || element.getAttribute('aria-label'))"""
+
+
+def test_wagtails_english_screen_reader_labels_are_turkish_in_the_browser(
+    browser, site_url, turkish_superuser
+):
+    """Wagtail writes "Search" and "Actions" into its templates; static/js/admin_labels.js
+    gives them the catalogue's Turkish, in a chooser modal opened later too."""
+    from wagtail.models import Page
+
+    contact = Page.objects.get(slug="iletisim")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    sign_in(tab, site_url, turkish_superuser.username)
+    tab.goto(f"{site_url}/admin/")
+    assert tab.get_attribute("form[role=search] .submit input[type=submit]", "value") == "Ara"
+    tab.goto(f"{site_url}/admin/pages/{contact.pk}/edit/")
+    tab.wait_for_load_state("networkidle")
+    assert tab.get_attribute("#w-slim-header-buttons", "aria-label") == "Eylemler"
+    # The privacy notice's page chooser (in a tab not shown, hence the event).
+    tab.locator("[data-chooser-action-choose]").first.dispatch_event("click")
+    tab.wait_for_selector(".modal-content form[role=search] .submit input", state="attached")
+    assert tab.get_attribute(".modal-content form[role=search] .submit input", "value") == "Ara"
+    labels = tab.evaluate(SCREEN_READER_LABELS)
+    assert "Search" not in labels and "Actions" not in labels
+    context.close()
