@@ -14,19 +14,24 @@ Both go through django-csp's documented extension point, `CSPMiddleware.get_poli
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.urls import reverse
-
-
-def is_admin_request(request):
-    return request.path_info.startswith(reverse("wagtailadmin_home"))
+from django.utils.functional import cached_property
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    @cached_property
+    def admin_prefix(self):
+        # Found once, from the URLconf: a moved admin keeps its policy.
+        return reverse("wagtailadmin_home")
+
+    def is_admin_request(self, request):
+        return request.path_info.startswith(self.admin_prefix)
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if report_only:
             return parts
         # A view's own @csp_* decorator still wins over the admin policy.
-        if parts.config is None and is_admin_request(request):
+        if parts.config is None and self.is_admin_request(request):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         if response.get("X-Frame-Options") == "SAMEORIGIN":
             # Wagtail's preview views allow same-origin framing; the CSP says the same (browsers
