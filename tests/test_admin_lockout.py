@@ -7,6 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client, override_settings
 
+from tests.factories import UserFactory
+
 pytestmark = pytest.mark.django_db
 
 PROXY = "10.9.0.1"
@@ -33,8 +35,8 @@ def fail_five_times(client_address):
 
 
 @pytest.fixture
-def editor(django_user_model):
-    return django_user_model.objects.create_user("editor", password=PASSWORD)
+def editor():
+    return UserFactory(username="editor", password=PASSWORD)
 
 
 @override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=5, TRUSTED_PROXY_COUNT=1)

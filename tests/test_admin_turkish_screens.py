@@ -19,9 +19,10 @@ from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry, Site
 
 from core.models import ContactDetails
 from editorial import roles
-from editorial.testing import make_user, page_form_data, turkish_home
+from editorial.testing import page_form_data, turkish_home
 from forms_app.models import Inquiry
 from tests.contact import contact_page, forget_rate_limit, valid_answers
+from tests.factories import SuperuserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -173,24 +174,14 @@ def english_in(response_or_html, content):
     return findings
 
 
-def make_turkish_superuser():
-    from wagtail.users.models import UserProfile
-
-    user = get_user_model().objects.create_superuser("yonetici", "yonetici@mbb.example", "x")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "tr"
-    profile.save()
-    return user
-
-
 @pytest.fixture
 def team(django_capture_on_commit_callbacks):
     """A user per role (Turkish admin), a live Turkish page in moderation and an inquiry."""
     users = {
-        role: make_turkish_superuser()
+        role: SuperuserFactory(language="tr")
         if role == SUPERUSER
-        else make_user(f"kullanici-{index}", role, language="tr")
-        for index, role in enumerate(ROLES)
+        else UserFactory(groups=[role], language="tr")
+        for role in ROLES
     }
     page = local_diplomacy()
     with django_capture_on_commit_callbacks(execute=True):

@@ -10,6 +10,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from core.models import ContactDetails
 from forms_app.models import ContactFormPage
 from home.models import HomePage, WorkAreaPage
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -163,12 +164,10 @@ def test_reloading_the_seed_adds_the_address_to_a_footer_nobody_has_edited(
     assert ContactDetails.objects.get(locale=en).address.startswith(ADDRESS)
 
 
-def test_reloading_the_seed_keeps_the_teams_footer(
-    tr, django_user_model, django_capture_on_commit_callbacks
-):
+def test_reloading_the_seed_keeps_the_teams_footer(tr, django_capture_on_commit_callbacks):
     from django.core.management import call_command
 
-    moderator = django_user_model.objects.create_user("footer-team", password="x")
+    moderator = UserFactory()
     footer = ContactDetails.objects.get(locale=tr)
     footer.address = "Yeni adres"
     with django_capture_on_commit_callbacks(execute=True):

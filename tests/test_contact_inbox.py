@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from forms_app.models import Inquiry, Topic
 from tests.contact import contact_page, forget_rate_limit, topic_key, valid_answers
+from tests.factories import EditorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,21 +43,14 @@ def inquiries(tr, en):
 
 
 @pytest.fixture
-def admin_client(client, django_user_model):
-    admin = django_user_model.objects.create_superuser("yonetici", "y@mbb.example", "parola-123")
-    client.force_login(admin)
-    return client
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
+def editor_client(client):
     """An editor with every permission on inquiries and routes, but not a superuser."""
     editors = Group.objects.create(name="İletişim ekibi")
     editors.permissions.add(
         Permission.objects.get(codename="access_admin"),
         *Permission.objects.filter(content_type__app_label="forms_app"),
     )
-    user = django_user_model.objects.create_user("editor", "e@mbb.example", "parola-123")
+    user = UserFactory()
     user.groups.add(editors)
     client.force_login(user)
     return client
@@ -133,11 +127,9 @@ def topic_edit_url(turkish_label):
 
 
 @pytest.fixture
-def turkish_editor_client(client, django_user_model):
+def turkish_editor_client(client):
     """A member of the Editors role, who keeps the Turkish site (and its topic list)."""
-    user = django_user_model.objects.create_user("yazar", "yazar@mbb.example", "parola-123")
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
+    client.force_login(EditorFactory())
     return client
 
 

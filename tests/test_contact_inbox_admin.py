@@ -15,10 +15,10 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from editorial.roles import EDITORS, INQUIRY_HANDLERS, MODERATORS, TRANSLATORS
-from editorial.testing import make_user
 from forms_app import audit
 from forms_app.models import Inquiry, OutgoingEmail
 from tests.contact import contact_page, forget_rate_limit, topic_key, valid_answers
+from tests.factories import InquiryHandlerFactory, SuperuserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,7 @@ def inquiries(tr, en):
 
 def signed_in(username, *groups, language="tr"):
     client = Client()
-    client.force_login(make_user(username, *groups, language=language))
+    client.force_login(UserFactory(username=username, groups=groups, language=language))
     return client
 
 
@@ -74,11 +74,9 @@ def handler():
 
 
 @pytest.fixture
-def superuser(django_user_model):
+def superuser():
     client = Client()
-    client.force_login(
-        django_user_model.objects.create_superuser("yonetici", "y@mbb.example", "parola-123")
-    )
+    client.force_login(SuperuserFactory())
     return client
 
 
@@ -172,7 +170,7 @@ def test_a_handler_changes_the_state_from_the_detail_and_who_and_when_is_recorde
     inquiries,
 ):
     ayse, _ = inquiries
-    user = make_user("handler", INQUIRY_HANDLERS, language="tr")
+    user = InquiryHandlerFactory(username="handler", language="tr")
     client = Client(enforce_csrf_checks=True)
     client.force_login(user)
     page = BeautifulSoup(client.get(inspect_url(ayse)).content, "html5lib")
@@ -195,7 +193,7 @@ def test_a_handler_changes_the_state_from_the_detail_and_who_and_when_is_recorde
 def test_a_state_change_without_the_csrf_token_is_refused(inquiries):
     ayse, _ = inquiries
     client = Client(enforce_csrf_checks=True)
-    client.force_login(make_user("handler", INQUIRY_HANDLERS))
+    client.force_login(InquiryHandlerFactory(username="handler"))
     assert client.post(state_url(ayse), {"status": "archived"}).status_code == 403
     ayse.refresh_from_db()
     assert ayse.status == Inquiry.Status.NEW
@@ -463,9 +461,9 @@ def test_wagtails_unaudited_per_page_deletion_is_refused(superuser, inquiries):
     assert Inquiry.objects.filter(pk=ayse.pk).exists()
 
 
-def test_a_deleted_handler_leaves_the_state_record_in_place(inquiries, django_user_model):
+def test_a_deleted_handler_leaves_the_state_record_in_place(inquiries):
     ayse, _ = inquiries
-    user = make_user("former", INQUIRY_HANDLERS)
+    user = InquiryHandlerFactory()
     ayse.set_status(Inquiry.Status.ANSWERED, user)
     user.delete()
     ayse.refresh_from_db()

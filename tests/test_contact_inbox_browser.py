@@ -18,6 +18,8 @@ if not (os.path.exists(CHROMIUM_PATH) or shutil.which("chromium")):
 
 from playwright.sync_api import sync_playwright
 
+from tests.factories import InquiryHandlerFactory
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -66,14 +68,8 @@ def inquiries(seeded):
 
 
 @pytest.fixture
-def handler(django_user_model):
-    from editorial.roles import INQUIRY_HANDLERS
-    from editorial.testing import make_user
-
-    user = make_user("basvuru", INQUIRY_HANDLERS, language="tr")
-    user.set_password(PASSWORD)
-    user.save()
-    return user
+def handler():
+    return InquiryHandlerFactory(username="basvuru", language="tr", password=PASSWORD)
 
 
 def test_a_handler_opens_an_inquiry_from_the_inbox_and_marks_it_answered(

@@ -16,13 +16,6 @@ def _fresh_rate_limit():
     forget_rate_limit()
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    admin = django_user_model.objects.create_superuser("yonetici", "y@mbb.example", "parola-123")
-    client.force_login(admin)
-    return client
-
-
 # Deleting the contact page ----------------------------------------------------------------
 
 

@@ -13,8 +13,10 @@ from wagtail_localize.segments.extract import extract_segments
 
 from forms_app.models import FormField, Inquiry, Topic
 from forms_app.topics import recipient_for, topic_choices, translate_topic
-from networks.models import NetworkIndexPage, NetworkPage
+from home.seed import content
+from networks.models import NetworkPage
 from tests.contact import contact_page, forget_rate_limit, topic_key, valid_answers
+from tests.factories import NetworkPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +38,7 @@ def options_on(client, page):
 
 def test_seeded_topics_are_turkish_records_with_real_english_translations(tr, en):
     turkish = Topic.objects.filter(locale=tr).order_by("sort_order")
-    assert turkish.count() == 11
+    assert turkish.count() == len(content.TOPICS) + len(content.NETWORKS)  # one per network
     for topic in turkish:
         source = TranslationSource.objects.get_for_instance_or_none(topic)
         assert source is not None, topic
@@ -132,20 +134,9 @@ def test_the_contact_page_has_no_topic_text_left_to_translate(tr):
 
 
 def publish_network(tr, en, short_name="MedCities"):
-    index = NetworkIndexPage.objects.get(locale=tr)
-    page = NetworkPage(
-        title="Akdeniz Şehirleri Ağı",
-        slug="medcities",
-        short_name=short_name,
-        full_name="Akdeniz Şehirleri Ağı",
-        joined_year=2020,
-        website="https://medcities.org",
-        introduction="Akdeniz kentlerinin ağı.",
-        locale=tr,
+    return NetworkPageFactory(
+        title="Akdeniz Şehirleri Ağı", short_name=short_name, joined_year=2020, publish=True
     )
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def test_a_network_published_in_turkish_becomes_a_topic_without_hand_edits(

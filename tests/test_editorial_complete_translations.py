@@ -8,17 +8,16 @@ import logging
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from core.complete_translations import IncompleteTranslation, untranslated_strings
-from editorial.roles import TRANSLATORS
-from editorial.testing import make_user, page_form_data, translate_string
+from editorial.testing import page_form_data, translate_string
 from home.models import WorkAreaPage
 from networks.models import NetworkPage
+from tests.factories import SuperuserFactory, TranslatorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +26,12 @@ NETWORK_TITLE = "Akdeniz Kentler Ağı (MEDCITIES)"
 
 @pytest.fixture
 def translator():
-    return make_user("translator", TRANSLATORS, language="tr")
+    return TranslatorFactory(language="tr")
 
 
 @pytest.fixture
 def superuser():
-    return get_user_model().objects.create_superuser("root", "root@example.com", "pw-12345678")
+    return SuperuserFactory()
 
 
 def new_turkish_network():

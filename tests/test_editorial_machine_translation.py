@@ -10,10 +10,10 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.strings import StringValue
 
 from editorial.machine_translation import BritishEnglishDeepLTranslator, GlossaryTranslator
-from editorial.roles import TRANSLATORS
-from editorial.testing import make_user, turkish_home
+from editorial.testing import turkish_home
 from home.models import StandardPage
 from mbbcms.settings.base import machine_translator_setting
+from tests.factories import TranslatorFactory
 
 DUMMY_WITH_GLOSSARY = {
     "CLASS": "editorial.machine_translation.GlossaryTranslator",
@@ -94,7 +94,7 @@ def test_the_translation_editors_machine_translate_button_applies_the_glossary(
         )
     )
     page.save_revision().publish()
-    translator = make_user("translator", TRANSLATORS)
+    translator = TranslatorFactory(username="translator")
     client.force_login(translator)
     client.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [en.pk]})
     translation = Translation.objects.get(
@@ -122,7 +122,7 @@ def test_the_translation_editor_offers_machine_translation_only_when_configured(
     client, settings, tr, en, configured
 ):
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_WITH_GLOSSARY if configured else None
-    client.force_login(make_user("translator", TRANSLATORS))
+    client.force_login(TranslatorFactory(username="translator"))
     english_page = Page.objects.get(locale=en, slug="local-diplomacy")
     response = client.get(f"/admin/pages/{english_page.pk}/edit/")
     editor = BeautifulSoup(response.content, "html5lib").find(class_="js-translation-editor")

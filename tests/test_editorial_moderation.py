@@ -4,9 +4,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from editorial.roles import EDITORS, MODERATORS, TASK_NAME, WORKFLOW_NAME
-from editorial.testing import english_home, make_user, page_form_data, turkish_home
+from editorial.roles import MODERATORS, TASK_NAME, WORKFLOW_NAME
+from editorial.testing import english_home, page_form_data, turkish_home
 from home.models import StandardPage
+from tests.factories import EditorFactory, ModeratorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,12 +16,12 @@ SLUG = "kardes-sehir-haberleri"
 
 @pytest.fixture
 def editor():
-    return make_user("editor", EDITORS)
+    return EditorFactory()
 
 
 @pytest.fixture
 def moderator():
-    return make_user("moderator", MODERATORS)
+    return ModeratorFactory()
 
 
 def new_page_form(client, **fields):

@@ -10,9 +10,10 @@ from wagtail.models import Page
 
 from editorial import parity
 from editorial.models import TurkishOnlyPage
-from editorial.roles import EDITORS, TRANSLATORS
-from editorial.testing import is_refused, make_user, turkish_home
+from editorial.testing import is_refused, turkish_home
 from home.models import StandardPage
+from home.seed import content as seed
+from tests.factories import EditorFactory, TranslatorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def test_the_seeded_content_is_fully_in_step_and_the_command_exits_zero():
     output = run_status()
     assert "are in step" in output
     rows = json.loads(run_status("--json"))
-    assert len(rows) >= 14  # 13 pages and the footer
+    assert len(rows) >= len(seed.PAGES)  # every seeded page below the home page, the footer
     assert {row["state"] for row in rows} == {"up_to_date"}
     assert "/anasayfa/calisma-alanlarimiz/yerel-diplomasi/" in {row["turkish"] for row in rows}
 
@@ -118,7 +119,7 @@ def test_a_deleted_english_footer_is_reported_missing(en):
 
 def test_the_admin_report_lists_every_turkish_page_with_its_state(client, tr):
     page = new_turkish_page(tr)
-    client.force_login(make_user("translator", TRANSLATORS))
+    client.force_login(TranslatorFactory(username="translator"))
     response = client.get("/admin/editorial/parity/")
     assert response.status_code == 200
     rows = response.context["page_rows"]
@@ -127,12 +128,12 @@ def test_the_admin_report_lists_every_turkish_page_with_its_state(client, tr):
     assert 'data-state="missing"' in content
     assert f'href="/admin/localize/submit/page/{page.pk}/"' in content
     snippets = response.context["snippet_rows"]  # the footer and the contact-form topics
-    assert len(snippets) == 1 + 11
+    assert len(snippets) == 1 + len(seed.TOPICS) + len(seed.NETWORKS)
     assert content.count('data-state="up_to_date"') == len(rows) - 1 + len(snippets)
 
 
 def test_the_admin_report_speaks_turkish_by_default(client):
-    client.force_login(make_user("translator", TRANSLATORS))
+    client.force_login(TranslatorFactory(username="translator"))
     content = client.get("/admin/editorial/parity/").content.decode()
     assert "Çeviri durumu" in content
     assert "Güncel" in content
@@ -140,7 +141,7 @@ def test_the_admin_report_speaks_turkish_by_default(client):
 
 def test_editors_manage_the_turkish_only_list_and_translators_cannot(client, tr):
     page = new_turkish_page(tr)
-    client.force_login(make_user("editor", EDITORS))
+    client.force_login(EditorFactory(username="editor"))
     response = client.post(
         "/admin/editorial_turkish_only/new/",
         {"page": page.pk, "reason": "Yalnızca Türkçe yayımlanan ihale."},
@@ -148,12 +149,12 @@ def test_editors_manage_the_turkish_only_list_and_translators_cannot(client, tr)
     assert response.status_code == 302
     assert TurkishOnlyPage.objects.filter(page=page).exists()
 
-    client.force_login(make_user("translator", TRANSLATORS))
+    client.force_login(TranslatorFactory(username="translator"))
     assert is_refused(client.get("/admin/editorial_turkish_only/new/"))
 
 
 def test_an_english_page_cannot_be_marked_turkish_only(client, tr, en):
-    client.force_login(make_user("editor", EDITORS))
+    client.force_login(EditorFactory(username="editor"))
     english = Page.objects.get(locale=en, depth=2)
     response = client.post(
         "/admin/editorial_turkish_only/new/", {"page": english.pk, "reason": "Yanlış dil."}

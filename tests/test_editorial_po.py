@@ -7,15 +7,15 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from editorial.roles import EDITORS, TRANSLATORS
-from editorial.testing import is_refused, make_user, publish_translation
+from editorial.testing import is_refused, publish_translation
+from tests.factories import EditorFactory, TranslatorFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def translator(client):
-    user = make_user("translator", TRANSLATORS)
+    user = TranslatorFactory()
     client.force_login(user)
     return user
 
@@ -126,6 +126,6 @@ def test_a_broken_upload_gets_a_clear_message_not_an_error_page(
 
 
 def test_editors_cannot_download_the_english_po_file(client, translation):
-    client.force_login(make_user("editor", EDITORS))
+    client.force_login(EditorFactory())
     url = reverse("wagtail_localize:download_pofile", args=[translation.pk])
     assert is_refused(client.get(url))

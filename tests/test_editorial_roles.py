@@ -7,29 +7,30 @@ from wagtail.models import Page
 
 from core.models import ContactDetails
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
-from editorial.testing import english_home, is_refused, make_user, turkish_home
+from editorial.testing import english_home, is_refused, turkish_home
 from forms_app.models import ContactFormPage
+from tests.factories import EditorFactory, ModeratorFactory, TranslatorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor(client):
-    user = make_user("editor", EDITORS)
+    user = EditorFactory()
     client.force_login(user)
     return user
 
 
 @pytest.fixture
 def translator(client):
-    user = make_user("translator", TRANSLATORS)
+    user = TranslatorFactory()
     client.force_login(user)
     return user
 
 
 @pytest.fixture
 def moderator(client):
-    user = make_user("moderator", MODERATORS)
+    user = ModeratorFactory()
     client.force_login(user)
     return user
 
@@ -252,13 +253,13 @@ def test_moderator_is_refused_deleting_pages(client, moderator):
 
 @pytest.mark.parametrize("group", [EDITORS, TRANSLATORS, MODERATORS])
 def test_each_role_sees_the_parity_report_in_the_reports_menu(client, group):
-    client.force_login(make_user("someone", group))
+    client.force_login(UserFactory(groups=[group]))
     assert client.get("/admin/editorial/parity/").status_code == 200
     assert b"/admin/editorial/parity/" in client.get("/admin/").content
 
 
 def test_an_admin_user_without_a_role_is_refused_the_parity_report(client):
-    user = make_user("outsider")
+    user = UserFactory()
     user.user_permissions.add(
         Group.objects.get(name=EDITORS).permissions.get(codename="access_admin")
     )

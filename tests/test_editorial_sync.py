@@ -13,9 +13,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from editorial import parity, signals
-from editorial.roles import MODERATORS, TRANSLATORS
 from editorial.testing import (
-    make_user,
     page_form_data,
     publish_translation,
     translate_string,
@@ -23,6 +21,7 @@ from editorial.testing import (
     turkish_home,
 )
 from home.models import StandardPage
+from tests.factories import ModeratorFactory, StandardPageFactory, TranslatorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,12 +43,12 @@ ENGLISH = {
 
 @pytest.fixture
 def moderator():
-    return make_user("moderator", MODERATORS)
+    return ModeratorFactory()
 
 
 @pytest.fixture
 def translator():
-    return make_user("translator", TRANSLATORS)
+    return TranslatorFactory()
 
 
 def parity_row(page):
@@ -179,7 +178,7 @@ def test_a_published_turkish_footer_change_marks_the_english_footer_out_of_date(
 ):
     from core.models import ContactDetails
 
-    moderator = make_user("moderator", "Moderators")
+    moderator = ModeratorFactory()
     client.force_login(moderator)
     footer = ContactDetails.objects.get(locale=tr)
     url = f"/admin/snippets/core/contactdetails/edit/{footer.pk}/"
@@ -210,11 +209,8 @@ def test_publishing_a_translated_parent_after_its_children_keeps_the_child_count
 ):
     """wagtail-localize issue #773: the parent's publish runs on commit with a stale child
     count of 0, which hides its children from the site and the admin explorer."""
-    home = turkish_home()
-    parent = home.add_child(instance=StandardPage(title="Üst", slug="ust", locale=tr))
-    parent.save_revision().publish()
-    child = parent.add_child(instance=StandardPage(title="Alt", slug="alt", locale=tr))
-    child.save_revision().publish()
+    parent = StandardPageFactory(title="Üst", publish=True)
+    child = StandardPageFactory(parent=parent, title="Alt", publish=True)
 
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for page in (parent, child):

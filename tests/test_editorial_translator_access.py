@@ -2,18 +2,17 @@
 admin API answers them (and everyone) in JSON rather than through the language redirect."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
-from editorial.roles import TRANSLATORS
-from editorial.testing import is_refused, make_user, turkish_home
+from editorial.testing import is_refused, turkish_home
+from tests.factories import SuperuserFactory, TranslatorFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def translator(client):
-    user = make_user("translator", TRANSLATORS, language="tr")
+    user = TranslatorFactory(language="tr")
     client.force_login(user)
     return user
 
@@ -67,7 +66,7 @@ def test_translator_reads_a_turkish_page_in_the_admin_api(client, translator):
 
 
 def test_the_admin_api_answers_a_missing_page_with_a_json_404_not_a_redirect(client):
-    admin = get_user_model().objects.create_superuser("root", "root@example.com", "pw-12345678")
+    admin = SuperuserFactory()
     client.force_login(admin)
     response = client.get("/admin/api/main/pages/999999/")
     assert response.status_code == 404

@@ -7,9 +7,10 @@ from django.test import Client
 from django.urls import reverse
 
 from core.models import ContactDetails
-from editorial.roles import EDITORS, MODERATORS, TRANSLATORS, WORKFLOW_NAME
-from editorial.testing import make_user, rendered_form_data
+from editorial.roles import WORKFLOW_NAME
+from editorial.testing import rendered_form_data
 from home.models import WorkAreaPage
+from tests.factories import EditorFactory, ModeratorFactory, TranslatorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,12 +19,12 @@ NEW_NOTE = "Hafta içi 09.00–18.00 arasında bize ulaşabilirsiniz."
 
 @pytest.fixture
 def editor():
-    return make_user("footer-editor", EDITORS, language="tr")
+    return EditorFactory(language="tr")
 
 
 @pytest.fixture
 def moderator():
-    return make_user("footer-moderator", MODERATORS, language="tr")
+    return ModeratorFactory(language="tr")
 
 
 @pytest.fixture
@@ -92,9 +93,9 @@ def test_the_footer_uses_the_pages_moderation_workflow():
 
 
 def test_only_moderators_may_publish_the_footer():
-    assert make_user("m", MODERATORS).has_perm("core.publish_contactdetails")
-    assert not make_user("e", EDITORS).has_perm("core.publish_contactdetails")
-    assert not make_user("t", TRANSLATORS).has_perm("core.publish_contactdetails")
+    assert ModeratorFactory().has_perm("core.publish_contactdetails")
+    assert not EditorFactory().has_perm("core.publish_contactdetails")
+    assert not TranslatorFactory().has_perm("core.publish_contactdetails")
 
 
 def test_an_editors_save_is_a_draft_the_public_does_not_see(

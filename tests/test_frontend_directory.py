@@ -4,10 +4,16 @@ a result count, a timeline by year, and bad input that never breaks the page."""
 import html5lib
 import pytest
 
+from home.seed import content
 from networks.collation import english_sort_key, turkish_sort_key
 from networks.models import NetworkIndexPage
+from tests.factories import NetworkPageFactory
 
 pytestmark = pytest.mark.django_db
+
+# The seeded networks' years of joining, oldest first: the directory lists every one.
+JOINED_YEARS = sorted(network["fields"]["joined_year"] for network in content.NETWORKS)
+NETWORKS = len(JOINED_YEARS)
 
 
 def parse(response):
@@ -66,10 +72,9 @@ def result_count(document):
 def test_directory_lists_the_most_recent_memberships_first_by_default(client):
     document = directory(client, "en")
     years = card_years(document)
-    assert len(years) == 8
-    assert years == sorted(years, reverse=True)
+    assert years == JOINED_YEARS[::-1]
     assert selected_value(document, "directory-sort") == "-joined"
-    assert result_count(document) == "8 networks"
+    assert result_count(document) == f"{NETWORKS} networks"
 
 
 def card_titles(document):
@@ -79,9 +84,7 @@ def card_titles(document):
 
 
 def test_directory_sorts_oldest_first_and_by_name(client):
-    assert (
-        card_years(directory(client, "en", "?sort=joined")) == [2008, 2010, 2014, 2017] + [2023] * 4
-    )
+    assert card_years(directory(client, "en", "?sort=joined")) == JOINED_YEARS
     by_name = directory(client, "tr", "?sort=name")
     assert selected_value(by_name, "directory-sort") == "name"
 
@@ -89,32 +92,19 @@ def test_directory_sorts_oldest_first_and_by_name(client):
 @pytest.mark.parametrize(("language", "key"), [("tr", turkish_sort_key), ("en", english_sort_key)])
 def test_a_to_z_sorts_by_the_name_shown_in_the_pages_language(client, language, key):
     titles = card_titles(directory(client, language, "?sort=name"))
-    assert len(titles) == 8
+    assert len(titles) == NETWORKS
     assert titles == sorted(titles, key=key)
 
 
-def test_a_to_z_in_turkish_puts_dotless_i_and_cedilla_letters_in_alphabet_order(client, tr):
-    from networks.models import NetworkPage
-
+def test_a_to_z_in_turkish_puts_dotless_i_and_cedilla_letters_in_alphabet_order(client):
     # Names that only sort right with the Turkish alphabet (I < İ, C < Ç < D, Ş after S).
-    index = NetworkIndexPage.objects.get(locale=tr)
     for short_name, name in [
         ("ZZA", "İklim Kentleri Ağı"),
         ("ZZB", "Irmak Havzaları Birliği"),
         ("ZZC", "Çevre Ağı"),
         ("ZZD", "Şehirler Birliği"),
     ]:
-        network = NetworkPage(
-            title=name,
-            slug=short_name.lower(),
-            short_name=short_name,
-            full_name=name,
-            joined_year=2024,
-            introduction="Deneme ağı.",
-            website="https://example.org/",
-        )
-        index.add_child(instance=network)
-        network.save_revision().publish()
+        NetworkPageFactory(title=name, short_name=short_name, joined_year=2024, publish=True)
     titles = card_titles(directory(client, "tr", "?sort=name"))
     position = {title: titles.index(title) for title in titles}
     assert position["Irmak Havzaları Birliği"] < position["İklim Kentleri Ağı"]
@@ -128,7 +118,7 @@ def test_every_card_has_the_same_rows(client):
         document = directory(client, language)
         cards = [li for li in document.iter("li") if has_class(li, "network-card")]
         rows = [[text(dt) for dt in card.iter("dt")] for card in cards]
-        assert len(cards) == 8
+        assert len(cards) == NETWORKS
         assert all(row == rows[0] for row in rows), rows
         assert len(rows[0]) >= 2
         for card in cards:
@@ -154,13 +144,18 @@ def test_the_language_switcher_keeps_the_directorys_sort_and_year(client):
 
 
 def test_directory_filters_by_year_joined_and_says_how_many_it_shows(client):
-    document = directory(client, "en", "?joined=2023")
-    assert card_years(document) == [2023] * 4
-    assert selected_value(document, "directory-joined") == "2023"
-    assert result_count(document) == "Showing 4 of 8 networks: joined in 2023"
-    turkish = directory(client, "tr", "?joined=2008&sort=name")
-    assert card_years(turkish) == [2008]
-    assert result_count(turkish) == "2008 yılında katıldığımız ağlar: 8 ağdan 1 tanesi"
+    latest, earliest = JOINED_YEARS[-1], JOINED_YEARS[0]
+    shown = JOINED_YEARS.count(latest)
+    document = directory(client, "en", f"?joined={latest}")
+    assert card_years(document) == [latest] * shown
+    assert selected_value(document, "directory-joined") == str(latest)
+    assert result_count(document) == f"Showing {shown} of {NETWORKS} networks: joined in {latest}"
+    turkish = directory(client, "tr", f"?joined={earliest}&sort=name")
+    shown = JOINED_YEARS.count(earliest)
+    assert card_years(turkish) == [earliest] * shown
+    assert result_count(turkish) == (
+        f"{earliest} yılında katıldığımız ağlar: {NETWORKS} ağdan {shown} tanesi"
+    )
 
 
 def test_result_count_is_a_polite_status_message(client):
@@ -181,7 +176,7 @@ def test_result_count_is_a_polite_status_message(client):
 )
 def test_bad_query_values_fall_back_to_the_defaults_with_a_notice(client, query, notice):
     document = directory(client, "en", query)
-    assert len(card_years(document)) == 8
+    assert len(card_years(document)) == NETWORKS
     notices = [text(p) for p in document.iter("p") if has_class(p, "notice")]
     assert len(notices) == 1 and notices[0].startswith(notice)
 
@@ -203,21 +198,21 @@ def test_filter_form_works_without_javascript(client):
     assert labels == {"directory-sort", "directory-joined"}
     assert [b.get("type") for b in form.iter("button")] == ["submit"]
     years = [o.get("value") for o in select(document, "directory-joined").iter("option")]
-    assert years == ["", "2023", "2017", "2014", "2010", "2008"]
+    assert years == ["", *(str(year) for year in sorted(set(JOINED_YEARS), reverse=True))]
 
 
 def test_timeline_lists_every_membership_under_the_year_it_began(client):
-    document = directory(client, "en", "?joined=2008")  # the timeline ignores the filter
+    # The timeline ignores the filter.
+    document = directory(client, "en", f"?joined={JOINED_YEARS[0]}")
     timeline = next(ol for ol in document.iter("ol") if has_class(ol, "timeline"))
     entries = {
         text(next(entry.iter("time"))): [text(a) for a in entry.iter("a")]
         for entry in timeline.iter("li")
         if has_class(entry, "timeline__entry")
     }
-    assert entries == {
-        "2008": ["NALAS"],
-        "2010": ["TDBB"],
-        "2014": ["UCLG-MEWA"],
-        "2017": ["ALDA"],
-        "2023": ["AEBR", "Energy Cities", "GWOPA", "ICLEI"],
-    }
+    expected = {}
+    for network in sorted(content.NETWORKS, key=lambda n: n["fields"]["short_name"].casefold()):
+        fields = network["fields"]
+        expected.setdefault(str(fields["joined_year"]), []).append(fields["short_name"])
+    assert entries == expected
+    assert list(entries) == sorted(entries)  # oldest year first

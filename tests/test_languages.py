@@ -132,13 +132,13 @@ def test_network_page_shows_its_facts_panel_and_opens_the_website_safely(client,
     assert 'href="https://www.nalas.eu/" rel="noopener external" target="_blank"' in content
 
 
-def test_network_directory_shows_eight_cards(client, tr):
+def test_network_directory_shows_a_card_for_each_seeded_network(client, tr):
     from networks.models import NetworkIndexPage
 
     page = NetworkIndexPage.objects.get(locale=tr)
     document = parse(client.get(page.url))
     cards = [li for li in document.iter("li") if "network-card" in (li.get("class") or "")]
-    assert len(cards) == 8
+    assert len(cards) == len(content.NETWORKS)
 
 
 def test_switcher_on_the_search_page_keeps_the_query_in_the_other_language(client):

@@ -2,13 +2,13 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import translation
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from forms_app.models import ContactFormPage
 from networks.models import NetworkPage, figure_text
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -217,7 +217,7 @@ def test_reloading_the_seed_corrects_pages_nobody_has_edited(tr, en):
 
 def test_reloading_the_seed_keeps_an_editors_version(tr, en):
     page = make_old_iclei()
-    editor = get_user_model().objects.create_user("editor-facts", password="x")
+    editor = UserFactory()
     page.headquarters_city = "Toronto (editor)"
     page.save_revision(user=editor).publish()
     call_command("load_seed_content", verbosity=0)
@@ -250,7 +250,7 @@ def test_reloading_the_seed_corrects_an_untouched_english_translation(
 
 
 def test_reloading_the_seed_keeps_a_translators_wording(en, django_capture_on_commit_callbacks):
-    translator = get_user_model().objects.create_user("translator-facts", password="x")
+    translator = UserFactory()
     old_english_name(django_capture_on_commit_callbacks, translator=translator)
     call_command("load_seed_content", verbosity=0)
     assert network("en", "TDBB").full_name == "Union of Municipalities of the Turkic World"

@@ -7,6 +7,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from forms_app.models import ContactFormPage
 from home.models import HomePage, StandardPage, WorkAreaIndexPage, WorkAreaPage
 from networks.models import NetworkIndexPage, NetworkPage
+from tests.factories import (
+    HomePageFactory,
+    NetworkIndexPageFactory,
+    WorkAreaIndexPageFactory,
+    WorkAreaPageFactory,
+)
 
 
 class TreeRulesTests(WagtailPageTestCase):
@@ -46,14 +52,9 @@ class CreatePagesInTheAdminTests(WagtailPageTestCase):
 
     def setUp(self):
         self.login()
-        root = Page.get_first_root_node()
-        self.home = root.add_child(instance=HomePage(title="Deneme", slug="deneme"))
-        self.overview = self.home.add_child(
-            instance=WorkAreaIndexPage(title="Alanlar", slug="alanlar")
-        )
-        self.directory = self.overview.add_child(
-            instance=NetworkIndexPage(title="Ağlar", slug="aglar")
-        )
+        self.home = HomePageFactory(title="Deneme")
+        self.overview = WorkAreaIndexPageFactory(parent=self.home, title="Alanlar")
+        self.directory = NetworkIndexPageFactory(parent=self.overview, title="Ağlar")
 
     def body(self):
         return streamfield(
@@ -111,16 +112,13 @@ class CreatePagesInTheAdminTests(WagtailPageTestCase):
         self.assertFalse(NetworkIndexPage.can_create_at(self.overview))
 
     def test_an_editor_can_create_a_work_area_overview_and_a_directory(self):
-        other_home = Page.get_first_root_node().add_child(
-            instance=HomePage(title="Diğer", slug="diger")
-        )
         self.assertCanCreate(
-            other_home,
+            HomePageFactory(title="Diğer"),
             WorkAreaIndexPage,
             nested_form_data({"title": "Alanlar 2", "slug": "alanlar-2", "body": streamfield([])}),
         )
         self.assertCanCreate(
-            self.overview.add_child(instance=WorkAreaPage(title="Alan", slug="alan")),
+            WorkAreaPageFactory(parent=self.overview, title="Alan"),
             NetworkIndexPage,
             nested_form_data({"title": "Ağlar 2", "slug": "aglar-2", "body": streamfield([])}),
         )

@@ -12,6 +12,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Page
 
 from core.uploads import validate_document_file
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,8 +102,8 @@ def test_the_admin_preview_may_be_framed_by_the_admin_only(client, admin_user, t
 
 
 @override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3)
-def test_admin_login_locks_after_repeated_failures(django_user_model):
-    django_user_model.objects.create_user("editor", password="correct-horse-battery-staple")
+def test_admin_login_locks_after_repeated_failures():
+    UserFactory(username="editor", password="correct-horse-battery-staple")
     client = Client()
     for _ in range(3):
         response = client.post(
@@ -119,8 +120,8 @@ def test_admin_login_locks_after_repeated_failures(django_user_model):
 
 
 @override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3)
-def test_a_correct_password_before_the_limit_still_signs_in(django_user_model):
-    django_user_model.objects.create_user("editor", password="correct-horse-battery-staple")
+def test_a_correct_password_before_the_limit_still_signs_in():
+    UserFactory(username="editor", password="correct-horse-battery-staple")
     client = Client()
     client.post("/admin/login/", {"username": "editor", "password": "x"}, REMOTE_ADDR="10.0.0.2")
     response = client.post(

@@ -5,12 +5,12 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
-from django.utils.text import slugify
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from forms_app.models import ContactFormPage
-from home.models import HomePage, StandardPage
+from home.models import HomePage
 from networks.models import NetworkIndexPage, NetworkPage
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -85,14 +85,6 @@ def test_network_pages_are_found_by_full_name(client, language_code):
         )
 
 
-def publish_page(locale, title, introduction="", slug=None):
-    home = HomePage.objects.get(locale=locale)
-    page = StandardPage(title=title, slug=slug or slugify(title), introduction=introduction)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 # Each pair: a query and a page text that holds only the other form of the word.
 INFLECTED_FORMS = {
     "tr": [
@@ -120,8 +112,9 @@ INFLECTED_FORMS = {
 def test_a_word_finds_pages_that_only_use_its_other_forms_on_every_database(
     client, language_code, query, text
 ):
-    locale = Locale.objects.get(language_code=language_code)
-    page = publish_page(locale, "Qwzx deneme", introduction=text, slug="qwzx-deneme")
+    page = StandardPageFactory(
+        language=language_code, title="Qwzx deneme", introduction=text, publish=True
+    )
     links = result_links(search(client, language_code, query))
     assert page.url in links, (connection.vendor, query, text)
 
@@ -142,8 +135,9 @@ def test_english_pages_are_stemmed_in_english(client):
 @pytest.mark.parametrize("language_code", ["tr", "en"])
 def test_inflected_matches_are_highlighted_too(client, language_code):
     query, text = INFLECTED_FORMS[language_code][0]
-    locale = Locale.objects.get(language_code=language_code)
-    publish_page(locale, "Qwzx deneme", introduction=text, slug="qwzx-deneme")
+    StandardPageFactory(
+        language=language_code, title="Qwzx deneme", introduction=text, publish=True
+    )
     marks = [text_of(mark) for mark in parse(search(client, language_code, query)).iter("mark")]
     assert any(mark.lower().startswith(query.lower()[:5]) for mark in marks), marks
 
@@ -177,13 +171,15 @@ def test_block_choice_labels_never_reach_the_index_or_an_excerpt(client, languag
 
 @pytest.mark.parametrize("language_code", ["tr", "en"])
 def test_a_title_match_ranks_above_a_body_only_match(client, language_code):
-    locale = Locale.objects.get(language_code=language_code)
     word = "zümrütova"
-    body_only = publish_page(
-        locale, "Qwzx birinci", introduction=f"{word} " * 30, slug="qwzx-birinci"
+    body_only = StandardPageFactory(
+        language=language_code, title="Qwzx birinci", introduction=f"{word} " * 30, publish=True
     )
-    in_title = publish_page(
-        locale, f"Qwzx {word.capitalize()}", introduction="Kısa.", slug="qwzx-ikinci"
+    in_title = StandardPageFactory(
+        language=language_code,
+        title=f"Qwzx {word.capitalize()}",
+        introduction="Kısa.",
+        publish=True,
     )
     assert result_links(search(client, language_code, word)) == [in_title.url, body_only.url]
 
@@ -222,14 +218,11 @@ def test_matches_are_highlighted_and_everything_else_is_escaped(client, language
 
 
 def test_highlighting_cannot_inject_markup(client, tr):
-    home = HomePage.objects.get(locale=tr)
-    page = StandardPage(
+    page = StandardPageFactory(
         title="Zararsız <b>kalın</b> başlık",
-        slug="zararsiz",
         introduction='Kalın <script>alert("x")</script> metin',
+        publish=True,
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
     response = search(client, "tr", "kalın")
     content = response.content.decode()
     assert page.url in result_links(response)

@@ -40,8 +40,8 @@ def live_pages():
 def test_sitemap_lists_every_live_page_of_both_languages_once(client):
     entries = sitemap_urls(client)
     pages = live_pages()
-    # Every seeded page in Turkish and in English (26 when the seed had 13 pages a language).
-    assert len(entries) == len(pages) == 2 * len(content.PAGES) >= 26
+    # Every seeded page in Turkish and in English.
+    assert len(entries) == len(pages) == 2 * len(content.PAGES) > 0
     assert set(entries) == {page.get_full_url() for page in pages}
     for language_code, _name in settings.LANGUAGES:
         in_language = [p for p in pages if p.locale.language_code == language_code]

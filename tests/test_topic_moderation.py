@@ -8,11 +8,11 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale
 
-from editorial.roles import EDITORS, MODERATORS, TRANSLATORS, WORKFLOW_NAME
-from editorial.testing import make_user, rendered_form_data
+from editorial.roles import WORKFLOW_NAME
+from editorial.testing import rendered_form_data
 from forms_app.models import Topic
-from networks.models import NetworkIndexPage, NetworkPage
 from tests.contact import contact_page, topic_key
+from tests.factories import EditorFactory, ModeratorFactory, NetworkPageFactory, TranslatorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,12 +22,12 @@ NEW_LABEL = "Yerel diplomasi ve kardeş şehirler"
 
 @pytest.fixture
 def editor():
-    return make_user("topic-editor", EDITORS, language="tr")
+    return EditorFactory(language="tr")
 
 
 @pytest.fixture
 def moderator():
-    return make_user("topic-moderator", MODERATORS, language="tr")
+    return ModeratorFactory(language="tr")
 
 
 @pytest.fixture
@@ -97,9 +97,9 @@ def test_topics_use_the_pages_moderation_workflow():
 
 
 def test_only_moderators_may_publish_a_topic():
-    assert make_user("m", MODERATORS).has_perm("forms_app.publish_topic")
-    assert not make_user("e", EDITORS).has_perm("forms_app.publish_topic")
-    assert not make_user("t", TRANSLATORS).has_perm("forms_app.publish_topic")
+    assert ModeratorFactory().has_perm("forms_app.publish_topic")
+    assert not EditorFactory().has_perm("forms_app.publish_topic")
+    assert not TranslatorFactory().has_perm("forms_app.publish_topic")
 
 
 def test_existing_topics_are_live():
@@ -177,20 +177,10 @@ def test_a_network_topic_created_on_publish_is_live_in_both_languages(
 ):
     from forms_app.topics import translate_topic
 
-    index = NetworkIndexPage.objects.get(locale=tr)
-    page = NetworkPage(
-        title="Akdeniz Şehirleri Ağı",
-        slug="medcities",
-        short_name="MedCities",
-        full_name="Akdeniz Şehirleri Ağı",
-        joined_year=2020,
-        website="https://medcities.org",
-        introduction="Akdeniz kentlerinin ağı.",
-        locale=tr,
-    )
-    index.add_child(instance=page)
     with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision().publish()
+        page = NetworkPageFactory(
+            title="Akdeniz Şehirleri Ağı", short_name="MedCities", publish=True
+        )
     topic = Topic.objects.get(locale=tr, network=page)
     assert topic.live and topic.live_revision is not None and not topic.has_unpublished_changes
     assert "MedCities" in public_topic_labels("tr")
@@ -201,7 +191,7 @@ def test_a_network_topic_created_on_publish_is_live_in_both_languages(
 
 
 def test_only_moderators_may_delete_a_topic(client, editor):
-    assert make_user("m2", MODERATORS).has_perm("forms_app.delete_topic")
+    assert ModeratorFactory().has_perm("forms_app.delete_topic")
     assert not editor.has_perm("forms_app.delete_topic")
     topic = turkish_topic()
     client.force_login(editor)

@@ -1,10 +1,11 @@
 """The site's page types, for tests that visit one page of each type in each language."""
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from forms_app.models import ContactFormPage
 from home.models import HomePage, StandardPage, WorkAreaIndexPage, WorkAreaPage
 from networks.models import NetworkIndexPage, NetworkPage
+from tests.factories import StandardPageFactory
 
 LANGUAGES = ("tr", "en")
 SEEDED_PAGE_TYPES = {
@@ -76,21 +77,17 @@ def create_standard_pages():
     """A published standard page under each language's home page; returns {language: page}."""
     pages = {}
     for language_code in LANGUAGES:
-        locale = Locale.objects.get(language_code=language_code)
-        home = HomePage.objects.get(locale=locale)
-        contact = ContactFormPage.objects.get(locale=locale)
-        page = StandardPage(
+        contact = ContactFormPage.objects.get(locale__language_code=language_code)
+        translation_of = {"translation_key": pages["tr"].translation_key} if pages else {}
+        pages[language_code] = StandardPageFactory(
+            language=language_code,
             title=STANDARD_TITLES[language_code],
             slug=STANDARD_SLUG,
-            locale=locale,
             introduction="Blocks." if language_code == "en" else "Bloklar.",
             body=standard_body(language_code, contact),
+            publish=True,
+            **translation_of,  # the English page is the Turkish page's translation
         )
-        if "tr" in pages:  # the English page is the Turkish page's translation
-            page.translation_key = pages["tr"].translation_key
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        pages[language_code] = page
     return pages
 
 

@@ -25,10 +25,12 @@ if not CHROMIUM.exists():
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from tests.factories import ModeratorFactory, TranslatorFactory
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 SHOTS = Path(os.environ.get("MBB_SHOTS_DIR", "/work/shots/publish"))
-PASSWORD = "test-password-1"  # editorial.testing.make_user's
+PASSWORD = "test-password-1"  # the factories' (tests.factories.PASSWORD)
 
 
 @pytest.fixture(scope="module")
@@ -37,13 +39,11 @@ def admin_setup(site_url, django_db_blocker):
     from wagtail_localize.models import TranslationSource
     from wagtail_localize.operations import translate_object
 
-    from editorial.roles import MODERATORS, TRANSLATORS
-    from editorial.testing import make_user
     from home.models import WorkAreaPage
 
     with django_db_blocker.unblock():
-        translator = make_user("browser-translator", TRANSLATORS, language="tr")
-        moderator = make_user("browser-moderator", MODERATORS, language="tr")
+        translator = TranslatorFactory(username="browser-translator", language="tr")
+        moderator = ModeratorFactory(username="browser-moderator", language="tr")
         turkish = WorkAreaPage.objects.get(slug="yerel-diplomasi").copy(
             update_attrs={"title": "Kardeş Şehirler", "slug": "kardes-sehirler-tarayici"},
             keep_live=True,

@@ -14,6 +14,7 @@ if not CHROMIUM.exists():
         allow_module_level=True,
     )
 
+from tests.factories import TranslatorFactory
 from tests.test_admin_turkish_screens import ENGLISH
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -36,13 +37,8 @@ READ_ATTRIBUTES = """() => [...document.querySelectorAll('[aria-label],[title],[
 @pytest.fixture(scope="module")
 def translator(django_db_setup, django_db_blocker):
     """A translator with a Turkish admin, committed so the live server sees them too."""
-    from editorial.roles import TRANSLATORS
-    from editorial.testing import make_user
-
     with django_db_blocker.unblock():
-        user = make_user("cevirmen", TRANSLATORS, language="tr")
-        user.set_password(PASSWORD)
-        user.save()
+        user = TranslatorFactory(username="cevirmen", language="tr", password=PASSWORD)
     yield user
     with django_db_blocker.unblock():
         user.delete()
