@@ -37,7 +37,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 def worker_redis_url(url, worker_index):
     """REDIS_URL's database number plus the worker's index (gw1 of redis://host/9 uses
     database 10): tests empty the cache with FLUSHDB, which a key prefix would not fence
-    off, so each worker needs a database of its own."""
+    off, so each worker needs a database of its own (Redis has 16 by default)."""
     parts = urlsplit(url)
     database = int(parts.path.strip("/") or 0) + worker_index
     return urlunsplit(parts._replace(path=f"/{database}"))
