@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def stored_json(page):
-    revision = Revision.objects.filter(object_id=str(page.pk)).latest("pk")
+    revision = Revision.objects.for_instance(page).latest("pk")
     source = TranslationSource.objects.get_for_instance(page)
     paths = set(
         TranslationContext.objects.filter(object_id=source.object_id).values_list("path", flat=True)
