@@ -37,14 +37,12 @@ run: seed
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-# In parallel, one pytest-xdist worker per core. Not --dist loadfile: with whole modules per
-# worker, tests/test_contact_inbox_browser.py can be a worker's first serialized-rollback test,
-# and restoring the migrated database over the seeded one leaves its pages without a URL.
-# COVERAGE=1, as CI's SQLite run sets it,
+# In parallel, one pytest-xdist worker per core (each module stays on one worker: the browser
+# tests start one live server and Chromium per module). COVERAGE=1, as CI's SQLite run sets it,
 # also measures coverage and fails below [tool.coverage.report] fail_under in pyproject.toml.
 TEST_WORKERS ?= auto
 test: install
-	$(BIN)/pytest -n $(TEST_WORKERS) $(if $(COVERAGE),--cov --cov-report=term)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(if $(COVERAGE),--cov --cov-report=term)
 
 # Import contracts (layers, no cycles, private models): [tool.importlinter] in pyproject.toml.
 lint: install
