@@ -49,6 +49,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/djhtml --check --tabwidth 4 templates
 
 format: install
 	$(BIN)/ruff check --fix .
