@@ -54,6 +54,7 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml --tabwidth 4 templates
 
 # Needs GNU gettext (msgfmt/xgettext). Compiled .mo files are committed, so running the
 # site never needs gettext.
