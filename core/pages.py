@@ -12,7 +12,6 @@ from wagtail.search import index
 from .blocks import BodyStreamBlock
 from .complete_translations import CompleteTranslationsOnlyMixin
 from .slugs import AsciiSlugMixin
-from .view_restrictions import CachedViewRestrictionsMixin
 
 # What a link to a page needs (its title and URL): listings and the chrome load no more.
 LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale", "live")
@@ -31,7 +30,7 @@ def cards_in_one_query(pages, *models):
     )
 
 
-class BasePage(AsciiSlugMixin, CompleteTranslationsOnlyMixin, CachedViewRestrictionsMixin, Page):
+class BasePage(AsciiSlugMixin, CompleteTranslationsOnlyMixin, Page):
     """Fields every content page shares: a short introduction and a StreamField body."""
 
     introduction = models.TextField(

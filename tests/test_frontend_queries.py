@@ -1,16 +1,21 @@
-"""Every page type renders in at most 10 SQL queries, however many networks there are."""
+"""Query budgets: every page type renders in at most 10 SQL queries, however many networks there
+are, and in at most 14 right after a publish retired its fragments."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
+from core.models import ContactDetails
 from networks.models import NetworkIndexPage, NetworkPage
 from tests.browser.site_pages import LANGUAGES, create_standard_pages, page_urls
 
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 10
+# The first render after every fragment is retired also loads what the fragments and the footer
+# keep (the contact page: its form fields and topics).
+MAX_QUERIES_AFTER_PUBLISH = 14
 
 
 @pytest.fixture
@@ -86,21 +91,23 @@ def test_directory_filters_cost_no_extra_queries(client):
     assert count_queries(client, url + "?sort=nonsense&joined=1066") == plain
 
 
-def test_the_first_render_after_a_publish_stays_within_ten_queries(client, settings):
-    """A publish retires the routing table, page objects and fragments together: the next
-    request of each page rebuilds what it needs, still within the budget."""
-    from core.page_cache import invalidate_page_cache
-
+def test_the_first_render_after_the_footer_is_published_stays_within_budget(
+    client, settings, django_capture_on_commit_callbacks
+):
+    """Publishing the contact details changes what every page shows, so every fragment is
+    rendered again: the next request of each page still stays within the budget."""
     settings.FRAGMENT_CACHE_SECONDS = 600
     create_standard_pages()
+    footer = ContactDetails.objects.get(locale__language_code="tr")
     counts = {}
     for language in LANGUAGES:
         for name, url in page_urls(language).items():
             assert client.get(url).status_code == 200, url
-            invalidate_page_cache()
+            with django_capture_on_commit_callbacks(execute=True):
+                footer.save_revision().publish()
             with CaptureQueriesContext(connection) as queries:
                 assert client.get(url).status_code == 200, url
             counts[(language, name)] = len(queries)
     assert len(counts) == 14
-    assert {page: n for page, n in counts.items() if n > MAX_QUERIES} == {}
-    assert min(counts.values()) > 2  # the tables and fragments were rebuilt, not reused
+    assert {page: n for page, n in counts.items() if n > MAX_QUERIES_AFTER_PUBLISH} == {}
+    assert min(counts.values()) > 8  # the fragments were rendered, not reused

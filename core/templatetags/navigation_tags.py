@@ -2,21 +2,23 @@
 
 Everything the chrome needs to know about the page tree (the language's home page, the main
 menu, the breadcrumb trail and the page's translations) comes from a single query per request,
-so a page never costs more queries because the site has more pages. The footer, the same on
-every page of a language, is cached until the next publish (the page cache's generation).
+so a page never costs more queries because the site has more pages. The footer's contact
+details, the same on every page of a language, are cached under the site-wide version
+(core.page_cache.site_version), which their publish changes.
 """
 
 from dataclasses import dataclass, field
 
 from django import template
 from django.conf import settings
+from django.core.cache import caches
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from core.models import ContactDetails
-from core.page_cache import cached_until_publish
+from core.page_cache import site_version
 from core.pages import LINK_FIELDS
 from core.site_url import absolute_url
 
@@ -188,15 +190,27 @@ def breadcrumbs(context, page):
     return {"ancestors": ancestors, "page": page, "request": request}
 
 
+FOOTER_SECONDS = 24 * 60 * 60
+
+
+def _published_contact_details(language_code):
+    return ContactDetails.objects.filter(locale__language_code=language_code, live=True).first()
+
+
 def get_footer(language_code):
     """The language's footer contact details as published (never a draft), from the cache
-    while nothing has been published."""
-    return cached_until_publish(
-        f"chrome:footer:{language_code}",
-        lambda: ContactDetails.objects.filter(
-            locale__language_code=language_code, live=True
-        ).first(),
-    )
+    until the site-wide version changes; read afresh while there is none to trust."""
+    version = site_version()
+    if version is None:
+        return _published_contact_details(language_code)
+    cache = caches["default"]
+    key = f"chrome:footer:{version}:{language_code}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached[0]  # a tuple, so that "no contact details" is cached too
+    footer = _published_contact_details(language_code)
+    cache.set(key, (footer,), FOOTER_SECONDS)
+    return footer
 
 
 @register.simple_tag

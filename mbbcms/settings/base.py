@@ -69,7 +69,6 @@ MIDDLEWARE = [
     "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",  # Django's, keeping the admin API's 404s
-    "core.routing.PageRoutingMiddleware",
     # Before CSRF checking reads the body: the contact form's body limit.
     "forms_app.middleware.ContactBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -315,11 +314,14 @@ CACHES = {
         "LOCATION": "mbbcms-ratelimit",
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
+    # What {% wagtailcache %} uses when fragments must not be cached (core.templatetags.
+    # fragment_tags): it reads nothing and stores nothing.
+    "fragments-off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 # Anonymous page views come from the cache; any publish retires every cached page.
 PAGE_CACHE_SECONDS = 0
-# Parts of pages that are the same for every visitor ({% cachefragment %}), for the requests the
-# page cache does not answer; also retired by every publish. 0 turns them off.
+# Parts of pages that are the same for every visitor ({% wagtailcache %}, {% wagtailpagecache %}),
+# for the requests the page cache does not answer. 0 turns them off.
 FRAGMENT_CACHE_SECONDS = 24 * 60 * 60
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz")
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -25,9 +25,10 @@ CONTACT_MIN_FILL_SECONDS = 1
 # other serves it while its database hangs (tests/test_database_hang.py).
 if _shared_cache := __import__("os").environ.get("SERVED_CACHE_DIR"):
     CACHES = {
+        **CACHES,  # noqa: F405
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": _shared_cache,
-        }
+        },
     }
     PAGE_CACHE_SECONDS = 600
