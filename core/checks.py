@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Tags, register
 from wagtail.models import Page, get_page_models
 
 
@@ -36,3 +36,21 @@ def every_page_type_inherits_base_page(app_configs=None, **kwargs):
 def _is_the_projects(model):
     """Defined in this repository (not by Wagtail or another installed package)."""
     return Path(settings.BASE_DIR, model.__module__.split(".")[0]).is_dir()
+
+
+@register(Tags.caches)
+def fragments_can_be_rendered_uncached(app_configs=None, **kwargs):
+    """Pages name this cache whenever fragments must not be cached (previews, no version to
+    trust): without it every page would fail to render."""
+    from .templatetags.fragment_tags import NO_FRAGMENT_CACHE
+
+    if NO_FRAGMENT_CACHE in settings.CACHES:
+        return []
+    return [
+        Error(
+            f"CACHES has no {NO_FRAGMENT_CACHE!r} cache.",
+            hint=f'Add "{NO_FRAGMENT_CACHE}": {{"BACKEND": '
+            '"django.core.cache.backends.dummy.DummyCache"} to CACHES.',
+            id="core.E002",
+        )
+    ]

@@ -143,7 +143,8 @@ def test_cache_disabled_when_page_cache_seconds_is_zero(tr, settings):
         "default": {
             "BACKEND": "core.cache_backends.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
-        }
+        },
+        "fragments-off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
 )
 def test_an_unreachable_redis_degrades_to_uncached_pages(tr):

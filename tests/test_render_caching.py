@@ -331,3 +331,11 @@ def test_the_admin_privacy_dialog_still_reads_restrictions(tr, admin_client):
     assert chosen_privacy() == ["none"]
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     assert chosen_privacy() == ["login"]
+
+
+def test_a_missing_uncached_fragment_alias_fails_the_system_check(settings):
+    from core.checks import fragments_can_be_rendered_uncached
+
+    assert fragments_can_be_rendered_uncached() == []
+    settings.CACHES = {"default": settings.CACHES["default"]}
+    assert [error.id for error in fragments_can_be_rendered_uncached()] == ["core.E002"]
