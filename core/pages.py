@@ -6,11 +6,12 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyStreamBlock
 from .complete_translations import CompleteTranslationsOnlyMixin
+from .page_cache import cached_for_site
 from .slugs import AsciiSlugMixin
 
 # What a link to a page needs (its title and URL): listings and the chrome load no more.
@@ -51,3 +52,12 @@ class BasePage(AsciiSlugMixin, CompleteTranslationsOnlyMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail checks every page view against these: two queries (the page's ancestors,
+        then their restrictions), although a public site usually has none. While no page
+        has one, the answer comes from the cache with no query; saving or deleting a
+        restriction changes the site version, so the next view asks the database again."""
+        if not cached_for_site("view-restrictions:any", PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

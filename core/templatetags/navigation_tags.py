@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 
 from django import template
 from django.conf import settings
-from django.core.cache import caches
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from core.models import ContactDetails
-from core.page_cache import site_version
+from core.page_cache import cached_for_site
 from core.pages import LINK_FIELDS
 from core.site_url import absolute_url
 
@@ -190,27 +189,15 @@ def breadcrumbs(context, page):
     return {"ancestors": ancestors, "page": page, "request": request}
 
 
-FOOTER_SECONDS = 24 * 60 * 60
-
-
-def _published_contact_details(language_code):
-    return ContactDetails.objects.filter(locale__language_code=language_code, live=True).first()
-
-
 def get_footer(language_code):
     """The language's footer contact details as published (never a draft), from the cache
-    until the site-wide version changes; read afresh while there is none to trust."""
-    version = site_version()
-    if version is None:
-        return _published_contact_details(language_code)
-    cache = caches["default"]
-    key = f"chrome:footer:{version}:{language_code}"
-    cached = cache.get(key)
-    if cached is not None:
-        return cached[0]  # a tuple, so that "no contact details" is cached too
-    footer = _published_contact_details(language_code)
-    cache.set(key, (footer,), FOOTER_SECONDS)
-    return footer
+    until the site-wide version changes (their publish changes it)."""
+    return cached_for_site(
+        f"chrome:footer:{language_code}",
+        lambda: ContactDetails.objects.filter(
+            locale__language_code=language_code, live=True
+        ).first(),
+    )
 
 
 @register.simple_tag
