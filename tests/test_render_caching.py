@@ -322,7 +322,11 @@ def test_restrictions_on_an_ancestor_cover_its_children(tr, django_capture_on_co
     assert Client().get(network.url).status_code == 200
 
 
-def test_the_admin_privacy_dialog_still_reads_restrictions(tr, admin_client):
+def test_the_admin_privacy_dialog_still_reads_restrictions(
+    tr, admin_client, django_capture_on_commit_callbacks
+):
+    """The admin asks get_view_restrictions() for a queryset it can order, with or without
+    restrictions anywhere."""
     page = WorkAreaPage.objects.get(locale=tr)
 
     def chosen_privacy():
@@ -333,7 +337,8 @@ def test_the_admin_privacy_dialog_still_reads_restrictions(tr, admin_client):
         ]
 
     assert chosen_privacy() == ["none"]
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     assert chosen_privacy() == ["login"]
 
 
