@@ -1,5 +1,5 @@
 """Query budgets: every page type renders in at most 10 SQL queries, however many networks there
-are, and in at most 14 right after a publish retired its fragments."""
+are, and in at most 12 right after a publish retired its fragments."""
 
 import pytest
 from django.db import connection
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 MAX_QUERIES = 10
 # The first render after every fragment is retired also loads what the fragments and the footer
 # keep (the contact page: its form fields and topics).
-MAX_QUERIES_AFTER_PUBLISH = 14
+MAX_QUERIES_AFTER_PUBLISH = 12
 
 
 @pytest.fixture
@@ -110,4 +110,6 @@ def test_the_first_render_after_the_footer_is_published_stays_within_budget(
             counts[(language, name)] = len(queries)
     assert len(counts) == 14
     assert {page: n for page, n in counts.items() if n > MAX_QUERIES_AFTER_PUBLISH} == {}
-    assert min(counts.values()) > 8  # the fragments were rendered, not reused
+    # More than a page whose fragments are cached costs (6, test_render_caching.py): they
+    # were rendered again, not reused.
+    assert min(counts.values()) > 6
