@@ -1,4 +1,5 @@
-"""Models every page shows: MBB's contact details (footer and contact page)."""
+"""Models every page shows (MBB's contact details: footer and contact page), and the
+invalidations the cache has yet to take."""
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -103,3 +104,17 @@ class ContactDetails(
 
     def get_preview_context(self, request, mode_name):
         return {**super().get_preview_context(request, mode_name), "footer": self}
+
+
+class PendingPurge(models.Model):
+    """An invalidation the cache did not take (a publish while Redis was unreachable): the
+    URL paths and whether the site version was to change, kept until a process applies them.
+    While any exists, no process trusts the cache (core/page_cache.py)."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    paths = models.JSONField(default=list)
+    site = models.BooleanField(default=False)
+    urls = models.JSONField(default=list)  # the same changes at the CDN, purged again
+
+    def __str__(self):
+        return f"{len(self.paths)} paths{' and the site' if self.site else ''}"

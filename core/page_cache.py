@@ -1,30 +1,39 @@
-"""Full-page cache for anonymous visitors.
+"""Full-page cache for anonymous visitors, and the versions everything cached is kept under.
 
 Anonymous GET/HEAD requests for public pages are answered from the cache; everything that can
 differ per visitor (a session or messages cookie, a response that sets a cookie, a non-200
-status, `Cache-Control: private/no-store`) bypasses it. Invalidation is one integer: every
-publish, unpublish, move or delete of anything a page can show bumps a generation number that
-is part of every key, so one bump retires every cached page at once (on Redis, for all
-replicas). Cache failures never break a request: the page is simply rendered.
+status, `Cache-Control: private/no-store`) bypasses it.
+
+Invalidation is by version, not by deleting entries (docs/architecture.md): the site has one
+version (what every page shows: menu, footer, contact details, sites, locales, redirects,
+images, documents) and each URL path has one (that page and the pages it lists). A cached
+page stores the two versions it was rendered under and is valid only while both are current;
+core/invalidation.py replaces versions after each commit. Cache failures never break a
+request: the page is simply rendered. While a change could not be applied to the cache (a
+publish during a Redis outage), no process trusts the cache until it has been.
 """
 
 import contextvars
 import hashlib
 import logging
 import secrets
+import time
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.http.request import split_domain_port
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from .cdn import purge_cdn
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "pagecache:generation"
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "X-Robots-Tag")
+LONGEST_CACHED_PATH = 400  # don't let long search words fill the cache
 
 
 # The query parameters public pages read: the directory's sort and year, the search's words
@@ -35,15 +44,17 @@ QUERY_PARAMETERS_USED = frozenset({"joined", "page", "q", "sort"})
 
 @dataclass(frozen=True)
 class CacheAddress:
-    """What a request asks for, as the caches key it: the host in its one normal form (lower
-    case, no trailing dot, no port unless it is the server's own) and the path with only the
-    query parameters pages use, sorted.
+    """What a request asks for, as the caches key it: the scheme (a page's share-image and
+    canonical URLs carry it), the host in its one normal form (lower case, no trailing dot,
+    no port unless it is the server's own) and the path with only the query parameters pages
+    use, sorted.
 
     A variant (another port or case of the host, a tracking parameter) is answered from the
     normal form's entry but never stored: it adds no entries, and what it renders (a share
     image's URL from its Host, a language link with its query string) never reaches anyone
     else."""
 
+    scheme: str
     host: str
     path: str
     canonical: bool
@@ -66,10 +77,21 @@ class CacheAddress:
         query = urlencode(used)
         unused = any(name not in QUERY_PARAMETERS_USED for name in request.GET)
         return cls(
+            scheme=request.scheme,
             host=host,
             path=f"{request.path}?{query}" if query else request.path,
             canonical=bool(domain) and raw_host == host and not unused,
         )
+
+    @property
+    def key(self):
+        return "pagecache:entry:" + _digest(f"{self.scheme}://{self.host}{self.path}")
+
+
+def _digest(text):
+    # Keys hold no raw path or host: those may carry spaces or non-ASCII characters, which
+    # some cache backends refuse, and a long path would make a long key.
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def _cache():
@@ -80,63 +102,21 @@ def page_cache_seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
-def _new_generation():
-    # Random, not 1: after the cache is flushed (a Redis restart keeps nothing) the generation
-    # must not repeat one that a process still holds values for.
-    return secrets.randbelow(2**48) + 1
-
-
-# The generation, read once per request: a rendered page asks for it a dozen times (routing,
-# fragments, form fields), which on Redis would be a dozen round trips. Reading it early is
-# safe: whatever the request stores goes under the generation it started with, which a
-# publish during the request retires.
-_request_generation = contextvars.ContextVar("request_generation", default=None)
-
-
-def current_generation():
-    this_request = _request_generation.get()
-    if this_request is not None and "generation" in this_request:
-        return this_request["generation"]
-    try:
-        generation = _cache().get_or_set(GENERATION_KEY, _new_generation, timeout=None)
-    except Exception:
-        logger.warning("page cache unavailable (generation read)", exc_info=True)
-        generation = None
-    if this_request is not None:
-        this_request["generation"] = generation
-    return generation
-
-
-def invalidate_page_cache(**kwargs):
-    """Retire every cached page (connected to publish/unpublish/move/delete signals)."""
-    cache = _cache()
-    try:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:  # no generation yet: nothing is cached under it
-            cache.set(GENERATION_KEY, _new_generation(), timeout=None)
-    except Exception:
-        logger.warning("page cache unavailable (invalidation)", exc_info=True)
-    this_request = _request_generation.get()
-    if this_request is not None:
-        this_request.pop("generation", None)  # this request's own publish: read it anew
+def cdn_cache_seconds():
+    return getattr(settings, "CDN_CACHE_SECONDS", page_cache_seconds())
 
 
 # Versions --------------------------------------------------------------------------------
 #
-# Two kinds of version decide whether something cached is still true: the site version
-# (what every page shows: menu, footer and contact details, sites, locales, redirects,
-# images, documents) and one version per URL path (that page and the pages it lists). Each is
-# a random token in the shared cache; an invalidation replaces it with a new one, so whatever
-# was stored under the old token is never valid again. Tokens, not counters: after a flush
-# or an eviction a new token never repeats one that something was stored under.
+# Each version is a random token in the shared cache; an invalidation replaces it with a new
+# one, so whatever was stored under the old token is never valid again. Tokens, not counters:
+# after a flush or an eviction a new token never repeats one that something was stored under.
 
 SITE_VERSION_KEY = "pagecache:site"
 
 
 def page_version_key(path):
-    # Hashed: a path may hold spaces or non-ASCII characters, which some backends refuse.
-    return "pagecache:path:" + hashlib.blake2b(path.encode(), digest_size=16).hexdigest()
+    return "pagecache:path:" + _digest(path)
 
 
 def new_version():
@@ -171,7 +151,7 @@ def _version(key):
     memo = _request_versions.get()
     if memo is not None and key in memo:
         return memo[key]
-    value = read_versions([key])[key]
+    value = read_versions([key])[key] if cache_trusted() else None
     if memo is not None:
         memo[key] = value
     return value
@@ -195,6 +175,99 @@ def read_versions(keys, found=None):
         logger.warning("page cache unavailable (version read)", exc_info=True)
         return dict.fromkeys(keys)
     return versions
+
+
+def bump_versions(paths=(), site=False):
+    """Give the paths (and the site, if `site`) new versions: everything stored under the old
+    ones is retired, on every replica. False if the cache did not take them."""
+    keys = [page_version_key(path) for path in paths]
+    if site:
+        keys.append(SITE_VERSION_KEY)
+    if not keys:
+        return True
+    try:
+        # set_many returns the keys it failed to set (the degrading Redis backend: all of
+        # them while Redis is unreachable).
+        failed = _cache().set_many({key: new_version() for key in keys}, version_seconds())
+    except Exception:
+        logger.warning("page cache unavailable (invalidation)", exc_info=True)
+        failed = True
+    memo = _request_versions.get()
+    if memo is not None:
+        memo.clear()  # this request's own change: read the versions anew
+    return not failed
+
+
+# Invalidations the cache did not take ---------------------------------------------------
+#
+# A change committed while the cache was unreachable is recorded (core.PendingPurge, in the
+# database, which just committed the change). While such records exist the cache is not
+# trusted: versions are None, so nothing is read from or written to it, by this process at
+# once and by every other one within PAGE_CACHE_PENDING_CHECK_SECONDS. The first process
+# that reaches the cache again applies the records and deletes them.
+
+
+class _Trust:
+    untrusted = False
+    next_check = 0.0  # a new process looks for records before it first trusts the cache
+
+
+def _check_interval():
+    # None: only this process's own records are known (tests: no query outside a request's
+    # own); the records are then retried on every version read.
+    return getattr(settings, "PAGE_CACHE_PENDING_CHECK_SECONDS", 5)
+
+
+def cache_trusted():
+    interval = _check_interval()
+    now = time.monotonic()
+    if now < _Trust.next_check or (interval is None and not _Trust.untrusted):
+        return not _Trust.untrusted
+    _Trust.next_check = now + (interval or 0)
+    _Trust.untrusted = not apply_pending_purges()
+    return not _Trust.untrusted
+
+
+def record_pending_purge(paths, site, urls=()):
+    """The cache did not take an invalidation: keep it for later, and stop trusting the
+    cache until then."""
+    from .models import PendingPurge
+
+    _Trust.untrusted = True
+    _Trust.next_check = time.monotonic() + (_check_interval() or 0)
+    try:
+        PendingPurge.objects.create(paths=sorted(paths), site=site, urls=sorted(urls))
+    except DatabaseError:
+        logger.exception("a publish the cache missed could not be recorded either")
+
+
+def apply_pending_purges():
+    """Apply recorded invalidations; True when none is left."""
+    from .models import PendingPurge
+
+    try:
+        pending = list(PendingPurge.objects.all())
+    except DatabaseError:
+        logger.warning("pending purges could not be read", exc_info=True)
+        return False
+    if not pending:
+        return True
+    paths = {path for row in pending for path in row.paths}
+    site = any(row.site for row in pending)
+    if not bump_versions(paths, site=site):
+        return False
+    # Pages a replica served from a stale entry before it noticed the records may be at the
+    # CDN: purge those URLs again.
+    purge_cdn({url for row in pending for url in row.urls})
+    try:
+        PendingPurge.objects.filter(pk__in=[row.pk for row in pending]).delete()
+    except DatabaseError:
+        logger.warning("applied pending purges could not be deleted", exc_info=True)
+    logger.info("applied %d pending cache purges", len(pending))
+    return True
+
+
+# Values kept under a version ------------------------------------------------------------
 
 
 def cached_for_site(key, compute, timeout=None):
@@ -230,9 +303,44 @@ def _cached_under(version, key, compute, timeout):
     return value
 
 
+_process_memo = {}
+PROCESS_MEMO_SIZE = 256
+
+
+def memoised_for_path(path, key, compute):
+    """Like `cached_for_path`, but kept in this process's memory: for values that cannot be
+    pickled (a form class built at run time). Without a trusted cache it just computes."""
+    version = page_version(path)
+    if version is None:
+        return compute()
+    full_key = (key, version)
+    if full_key not in _process_memo:
+        if len(_process_memo) >= PROCESS_MEMO_SIZE:
+            _process_memo.clear()  # retired versions pile up; dropping all is simplest
+        _process_memo[full_key] = compute()
+    return _process_memo[full_key]
+
+
+_request_memo = contextvars.ContextVar("request_memo", default=None)
+
+
+def memoised_for_request(key, compute):
+    """`compute()`'s result for the rest of this request (a listing asks for the same labels
+    on every row); outside a request it just computes. Never stale beyond the request."""
+    memo = _request_memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+# The middleware --------------------------------------------------------------------------
+
+
 class PageCacheMiddleware:
-    """Serve and store anonymous public pages. Place it after SessionMiddleware/LocaleMiddleware
-    is not required: it decides from cookies and the path alone, before any view runs."""
+    """Serve and store anonymous public pages, and tell a CDN it may keep them too. It
+    decides from cookies and the path alone, before any view runs."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -245,51 +353,72 @@ class PageCacheMiddleware:
         }
 
     def __call__(self, request):
-        token = _request_generation.set({})
-        versions_token = _request_versions.set({})
+        versions_token, memo_token = _request_versions.set({}), _request_memo.set({})
         try:
             return self.serve(request)
         finally:
+            _request_memo.reset(memo_token)
             _request_versions.reset(versions_token)
-            _request_generation.reset(token)
 
     def serve(self, request):
-        key = self.cache_key(request)
-        if key is None:
+        if not self.is_anonymous_read(request):
             return self.get_response(request)
-        may_store = CacheAddress.of(request).canonical
-        cache = _cache()
-        try:
-            cached = cache.get(key)
-        except Exception:
-            logger.warning("page cache unavailable (read)", exc_info=True)
-            cached = None
-        if cached is not None:
-            return self.rebuild(cached, request)
+        address = CacheAddress.of(request)
+        entry_key, versions = None, (None, None)
+        if page_cache_seconds() > 0 and len(address.path) <= LONGEST_CACHED_PATH:
+            entry_key = address.key
+            cached, versions = self.lookup(entry_key, request.path)
+            if cached is not None:
+                return self.public(self.rebuild(cached))
+        elif getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) > 0:
+            self.read_versions_for_fragments(request.path)
 
         response = self.get_response(request)
-        if may_store and request.method == "GET" and self.is_cacheable(response):
+        if not self.is_cacheable(response):
+            return response
+        if entry_key and address.canonical and request.method == "GET" and None not in versions:
             try:
-                cache.set(key, self.freeze(response), timeout=page_cache_seconds())
+                _cache().set(entry_key, self.freeze(response, versions), page_cache_seconds())
             except Exception:
                 logger.warning("page cache unavailable (write)", exc_info=True)
             response["X-Cache"] = "MISS"
-        return response
+        return self.public(response)
 
-    def cache_key(self, request):
-        if page_cache_seconds() <= 0 or request.method not in ("GET", "HEAD"):
-            return None
-        if request.path.startswith(self.excluded_prefixes):
-            return None
-        if self.personal_cookies & set(request.COOKIES):
-            return None
-        address = CacheAddress.of(request)
-        if len(address.path) > 400:
-            return None  # don't let long search words fill the cache
-        generation = current_generation()
-        if generation is None:
-            return None
-        return f"pagecache:{generation}:{address.host}:{address.path}"
+    def is_anonymous_read(self, request):
+        return (
+            request.method in ("GET", "HEAD")
+            and not request.path.startswith(self.excluded_prefixes)
+            and not self.personal_cookies & set(request.COOKIES)
+        )
+
+    @staticmethod
+    def lookup(entry_key, path):
+        """(the entry if still valid, the versions now): one round trip for the entry and
+        both versions. The versions are this request's for everything it caches."""
+        keys = [SITE_VERSION_KEY, page_version_key(path)]
+        memo = _request_versions.get()
+        if not cache_trusted():
+            memo.update(dict.fromkeys(keys))
+            return None, (None, None)
+        try:
+            found = _cache().get_many([entry_key, *keys])
+        except Exception:
+            logger.warning("page cache unavailable (read)", exc_info=True)
+            found = None
+        versions = read_versions(keys, found) if found is not None else dict.fromkeys(keys)
+        memo.update(versions)
+        current = tuple(versions[key] for key in keys)
+        cached = (found or {}).get(entry_key)
+        if cached is not None and None not in current and cached["versions"] == current:
+            return cached, current
+        return None, current
+
+    @staticmethod
+    def read_versions_for_fragments(path):
+        """Both versions in one round trip, before the page renders its fragments."""
+        keys = [SITE_VERSION_KEY, page_version_key(path)]
+        versions = read_versions(keys) if cache_trusted() else dict.fromkeys(keys)
+        _request_versions.get().update(versions)
 
     @staticmethod
     def is_cacheable(response):
@@ -301,132 +430,28 @@ class PageCacheMiddleware:
         return response.get("Content-Type", "").startswith("text/html")
 
     @staticmethod
-    def freeze(response):
-        headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
-        return {"content": response.content, "headers": headers}
+    def public(response):
+        """A page any visitor may be given: browsers keep it briefly, a CDN longer (its
+        copies are purged on publish, core/invalidation.py)."""
+        if cdn_cache_seconds() > 0:
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=getattr(settings, "CACHE_CONTROL_MAX_AGE", 60),
+                s_maxage=cdn_cache_seconds(),
+            )
+        return response
 
     @staticmethod
-    def rebuild(cached, request):
+    def freeze(response, versions):
+        headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
+        return {"content": response.content, "headers": headers, "versions": versions}
+
+    @staticmethod
+    def rebuild(cached):
         response = HttpResponse(cached["content"])
         for name, value in cached["headers"].items():
             response[name] = value
         patch_vary_headers(response, ("Cookie",))
         response["X-Cache"] = "HIT"
         return response
-
-
-def _shown_on_pages(model):
-    """Models whose changes can show on (or hide) a public page (checked lazily: snippets
-    register after this app is ready)."""
-    from wagtail.contrib.redirects.models import Redirect
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
-    from wagtail.snippets.models import get_snippet_models
-
-    # A new view restriction must retire the public copies of the pages it now protects.
-    watched = (
-        Redirect,
-        Site,
-        Locale,
-        PageViewRestriction,
-        get_image_model(),
-        get_document_model(),
-    )
-    return issubclass(model, Page) or issubclass(model, watched) or model in get_snippet_models()
-
-
-def _invalidate_on_model_change(sender, **kwargs):
-    if _shown_on_pages(sender):
-        invalidate_page_cache()
-
-
-def _invalidate_after_publish(sender, **kwargs):
-    """A snippet with drafts went live or was unpublished: retire the pages once the change is
-    committed, so that no request can cache the old version under the new generation."""
-    from django.db import transaction
-    from wagtail.models import Page
-
-    if not issubclass(sender, Page) and _shown_on_pages(sender):
-        transaction.on_commit(invalidate_page_cache)
-
-
-def connect_invalidation_signals():
-    """Publish, unpublish, move and delete of pages, and saves/deletes of everything a page can
-    show (snippets, redirects, images, documents, sites, locales). Called from
-    HomeConfig.ready()."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import (
-        page_published,
-        page_unpublished,
-        post_page_move,
-        published,
-        unpublished,
-    )
-
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(invalidate_page_cache, dispatch_uid=f"pagecache-{id(signal)}")
-    # Snippets with drafts (the footer) change the public site only when published.
-    for signal in (published, unpublished):
-        signal.connect(_invalidate_after_publish, dispatch_uid=f"pagecache-snippet-{id(signal)}")
-    # Page saves are drafts until published (page_published covers those); deletes count.
-    post_delete.connect(_invalidate_on_model_change, dispatch_uid="pagecache-delete")
-    post_save.connect(_invalidate_on_save, dispatch_uid="pagecache-save")
-
-
-def _invalidate_on_save(sender, **kwargs):
-    from wagtail.models import DraftStateMixin, Page
-
-    # Saving a draft (of a page or a snippet with drafts) changes nothing the public sees;
-    # publishing does, and its own signal retires the pages.
-    if not issubclass(sender, Page | DraftStateMixin):
-        _invalidate_on_model_change(sender, **kwargs)
-
-
-def cached_until_publish(key, compute, timeout=24 * 60 * 60, store=True):
-    """`compute()`'s result, kept in the cache until the next publish retires the generation.
-
-    For small things every page of a language shows (footer, the privacy-notice link): the
-    first render after a publish queries, the rest don't. Without a cache it just computes.
-    With `store=False` a cached value is used but a computed one is not kept.
-    """
-    generation = current_generation()
-    if generation is None:
-        return compute()
-    full_key = f"published:{generation}:{key}"
-    try:
-        cached = _cache().get(full_key)
-    except Exception:
-        logger.warning("page cache unavailable (read)", exc_info=True)
-        cached = None
-    if cached is not None:
-        return cached[0]
-    value = compute()
-    if not store:
-        return value
-    try:
-        _cache().set(full_key, (value,), timeout=timeout)
-    except Exception:
-        logger.warning("page cache unavailable (write)", exc_info=True)
-    return value
-
-
-_memo = {"generation": None, "values": {}}
-
-
-def memoised_until_publish(key, compute, without_cache=None):
-    """Like `cached_until_publish`, but kept in this process's memory: for values read on every
-    request (the routing table), where unpickling them from the shared cache would cost more
-    than it saves. The shared generation still decides when they are retired, so every
-    replica drops them on the next publish. Callers must treat the value as a hint that they
-    verify, because a change made without a signal does not retire it. While the cache is
-    unavailable there is no generation to trust: `without_cache()` answers, else `compute()`."""
-    generation = current_generation()
-    if generation is None:
-        return (without_cache or compute)()
-    if _memo["generation"] != generation:
-        _memo["generation"], _memo["values"] = generation, {}
-    values = _memo["values"]
-    if key not in values:
-        values[key] = compute()
-    return values[key]

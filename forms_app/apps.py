@@ -21,3 +21,17 @@ class FormsAppConfig(AppConfig):
 
         # A network published in Turkish becomes a topic of the contact form.
         page_published.connect(on_page_published, dispatch_uid="forms_app-network-topics")
+
+        # The form offers live topics, network topics while their network is live: either
+        # published retires the cached forms (core/invalidation.py).
+        from core.invalidation import register_purge
+        from networks.directory import is_network
+
+        from .models import ContactFormPage
+        from .records import Topic
+
+        def contact_forms(_instance):
+            return ContactFormPage.objects.all()
+
+        register_purge(lambda instance: isinstance(instance, Topic), contact_forms)
+        register_purge(is_network, contact_forms)

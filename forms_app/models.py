@@ -36,7 +36,7 @@ from wagtail.models import (
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.page_cache import cached_until_publish, memoised_until_publish
+from core.page_cache import cached_for_path, memoised_for_path
 from core.pages import BasePage
 
 from .choices import CHOICE_FIELD_TYPES, choice_pairs, split_choices
@@ -208,10 +208,17 @@ class ContactFormPage(BasePage, AbstractForm):
 
     def get_form_fields(self):
         """This page's fields, each knowing its source-language twin: one query, kept until
-        the next publish (fields only change when the page is published)."""
+        the page or a translation is published (core/invalidation.py)."""
         if not self.pk:
             return self.form_fields.all()
-        return cached_until_publish(f"form-fields:{self.pk}", self._load_form_fields)
+        return self._cached(f"form-fields:{self.pk}", self._load_form_fields)
+
+    def _cached(self, key, compute, memoise=cached_for_path):
+        """Kept under this page's URL path version; computed when the page has no URL."""
+        parts = self.get_url_parts()
+        if parts is None:
+            return compute()
+        return memoise(parts[2], key, compute)
 
     def _load_form_fields(self):
         own_keys = FormField.objects.filter(page=self).values("translation_key")
@@ -235,10 +242,13 @@ class ContactFormPage(BasePage, AbstractForm):
         return fields
 
     def get_form_class(self):
-        """Built once per process until the next publish: the fields only change then."""
+        """Built once per process until the page, a translation or a topic is published: the
+        fields and the topic list only change then."""
         if not self.pk:
             return super().get_form_class()
-        return memoised_until_publish(("contact-form-class", self.pk), super().get_form_class)
+        return self._cached(
+            ("contact-form-class", self.pk), super().get_form_class, memoise=memoised_for_path
+        )
 
     def get_topic_field(self):
         """The field whose answer routes the inquiry: the topic list."""
@@ -253,7 +263,8 @@ class ContactFormPage(BasePage, AbstractForm):
         if self.privacy_notice_page_id is None:
             return None
         # Page links are not translated by wagtail-localize; find the notice and its
-        # translation into this form's language in one query, kept until the next publish.
+        # translation into this form's language in one query, kept until this page's version
+        # changes (publishing the notice retires the pages that link to it).
 
         def find_notice():
             chosen = Page.objects.filter(pk=self.privacy_notice_page_id)
@@ -266,7 +277,7 @@ class ContactFormPage(BasePage, AbstractForm):
             candidates = sorted(candidates, key=lambda page: page.locale_id != self.locale_id)
             return candidates[0] if candidates else None
 
-        return cached_until_publish(
+        return self._cached(
             f"privacy-notice:{self.privacy_notice_page_id}:{self.locale_id}", find_notice
         )
 

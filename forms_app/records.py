@@ -28,7 +28,7 @@ from wagtail.models import (
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.folding import fold_i
-from core.page_cache import cached_until_publish
+from core.page_cache import memoised_for_request
 
 # The topic list is not typed into the form: it is the Topic records of the page's language.
 TOPIC_FIELD_TYPE = "topic"
@@ -131,13 +131,14 @@ class Topic(
 
 
 def team_labels():
-    """{translation key: label in the source language}, kept until the next publish/save."""
+    """{translation key: label in the source language}, read once per request (the inbox
+    shows one per row)."""
 
     def load():
         rows = Topic.objects.filter(locale=Locale.get_default())
         return {str(key): label for key, label in rows.values_list("translation_key", "label")}
 
-    return cached_until_publish("contact-topic-labels", load)
+    return memoised_for_request("contact-topic-labels", load)
 
 
 def team_label(key):

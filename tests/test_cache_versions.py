@@ -12,7 +12,8 @@ UNREACHABLE_REDIS = {
     "default": {
         "BACKEND": "core.cache_backends.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
-    }
+    },
+    "fragments-off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 
 

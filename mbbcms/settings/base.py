@@ -45,7 +45,8 @@ INSTALLED_APPS = [
     # its Turkish catalogue is loaded too.
     "django.contrib.humanize",
     "django.forms",  # widget templates for FORM_RENDERER = TemplatesSetting
-    "wagtail.contrib.frontend_cache",
+    # Without its own publish handlers: core/invalidation.py purges after the commit.
+    "core.apps.FrontendCacheConfig",
     "csp",
     "axes",
     "django_tasks",
@@ -318,12 +319,21 @@ CACHES = {
     # fragment_tags): it reads nothing and stores nothing.
     "fragments-off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
-# Anonymous page views come from the cache; any publish retires every cached page.
+# Anonymous page views come from the cache; a publish retires the pages that show the change
+# (core/invalidation.py, docs/architecture.md).
 PAGE_CACHE_SECONDS = 0
 # Parts of pages that are the same for every visitor ({% wagtailcache %}, {% wagtailpagecache %}),
 # for the requests the page cache does not answer. 0 turns them off.
 FRAGMENT_CACHE_SECONDS = 24 * 60 * 60
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz")
+# Cache-Control of anonymous pages: browsers keep them CACHE_CONTROL_MAX_AGE seconds, a CDN
+# CDN_CACHE_SECONDS (default PAGE_CACHE_SECONDS; 0 sends no header); publishes purge the CDN.
+CACHE_CONTROL_MAX_AGE = 60
+# How often each process looks for publishes the cache missed (Redis unreachable); until they
+# are applied no process trusts the cache.
+PAGE_CACHE_PENDING_CHECK_SECONDS = 5
+# The CDN purge set holds each translation's own URL: no /en/ twin of every /tr/ URL.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Content-Security-Policy of the public site: scripts only from this site, inline scripts only

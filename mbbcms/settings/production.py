@@ -126,22 +126,23 @@ if RATELIMIT_REDIS_URL:
     }
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
+CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", PAGE_CACHE_SECONDS)
+CACHE_CONTROL_MAX_AGE = env_int("CACHE_CONTROL_MAX_AGE", 60)
 
-# CDN purge on publish (wagtail.contrib.frontend_cache), when a purge endpoint is configured.
+# CDN purge after each publish (core/invalidation.py through wagtail.contrib.frontend_cache),
+# when a purge endpoint is configured: a generic HTTP purge URL (Varnish, nginx) or Cloudflare
+# (zone id and an API token allowed to purge it). None: pages expire after CDN_CACHE_SECONDS.
+WAGTAILFRONTENDCACHE = {}
 if env("FRONTEND_CACHE_PURGE_URL"):
-    WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
-        }
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
     }
-elif env("CLOUDFLARE_ZONEID"):
-    WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-            "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN", required=True),
-            "ZONEID": env("CLOUDFLARE_ZONEID"),
-        }
+if env("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN", required=True),
+        "ZONEID": env("CLOUDFLARE_ZONEID"),
     }
 
 # E-mail.

@@ -33,6 +33,10 @@ AXES_ENABLED = False
 # tests of the queue itself switch to the database backend (tests/test_contact_hung_mail.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# Each process looks for missed publishes only when it missed one itself: no query the
+# query-budget tests would count at random (tests/test_cache_invalidation.py sets it).
+PAGE_CACHE_PENDING_CHECK_SECONDS = None
+
 
 def worker_redis_url(url, worker_index):
     """REDIS_URL's database number plus the worker's index (gw1 of redis://host/9 uses
