@@ -98,3 +98,21 @@ def postgresql_backend():
     from django.db.backends.postgresql import base
 
     return base.DatabaseWrapper, base.Database.OperationalError
+
+
+# 4. wagtail.contrib.frontend_cache ----------------------------------------------------------
+# Installed as "core.compat.FrontendCacheConfig": the app without its own publish handlers, which
+# purge the CDN before the publish commits and only the page itself; core/invalidation.py purges
+# the whole set after the commit through the documented PurgeBatch. Relies on upstream's
+# ready() doing nothing but connect those handlers (tests/test_cache_backend.py checks it).
+from wagtail.contrib.frontend_cache.apps import WagtailFrontendCacheAppConfig  # noqa: E402
+
+
+class FrontendCacheConfig(WagtailFrontendCacheAppConfig):
+    """wagtail.contrib.frontend_cache without its own publish handlers: they purge the CDN
+    while the publish is still uncommitted (a refetch in between would cache the old page)
+    and only the page itself. core/invalidation.py purges the whole set after the commit,
+    through the app's documented PurgeBatch."""
+
+    def ready(self):
+        pass  # upstream's ready() only connects those handlers (tests/test_cache_backend.py)

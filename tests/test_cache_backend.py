@@ -60,6 +60,6 @@ def test_wagtails_frontend_cache_handlers_are_not_connected():
 
 
 def test_upstreams_app_ready_does_nothing_but_connect_those_handlers():
-    """core.apps.FrontendCacheConfig skips it: if upstream's ready() starts doing more, this
+    """core.compat.FrontendCacheConfig skips it: if upstream's ready() starts doing more, this
     fails and the override must call what was added."""
     assert WagtailFrontendCacheAppConfig.ready.__code__.co_names == ("register_signal_handlers",)

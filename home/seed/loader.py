@@ -211,14 +211,27 @@ class SeedLoader:
     def ensure_home(self, spec):
         home = HomePage.objects.filter(locale=self.source_locale, depth=2).first()
         if home:
+            self.point_default_site_at(home)
             return self.correct_page(home, spec)
         root = Page.get_first_root_node()
         home = self.build_page(spec)
         root.add_child(instance=home)
         home.save_revision().publish()
         self.created.append(home)
-        # Point the default site at MBB's home and drop Wagtail's "Welcome" placeholder.
+        self.point_default_site_at(home)
+        self.log("created home page")
+        return home
+
+    def point_default_site_at(self, home):
+        """Point the default site at MBB's home and drop Wagtail's "Welcome" placeholder. On a
+        database restored with the pages but the site still on the placeholder (a restored
+        test database, a half-finished first load), the next load repairs it; a site an
+        administrator pointed at another real page is left alone."""
         site = Site.objects.filter(is_default_site=True).first()
+        if site is not None and site.root_page_id == home.pk:
+            return
+        if site is not None and not is_placeholder(site.root_page):
+            return
         if site is None:
             hostname, port = parse_site_url(settings.SITE_URL)
             site = Site(hostname=hostname, port=port, is_default_site=True)
@@ -226,10 +239,8 @@ class SeedLoader:
         site.root_page = home
         site.site_name = "Marmara Belediyeler Birliği"
         site.save()
-        if placeholder and placeholder.specific_class is Page and not placeholder.get_children():
+        if placeholder and is_placeholder(placeholder):
             placeholder.delete()
-        self.log("created home page")
-        return home
 
     def correct_page(self, page, spec):
         """Bring a page nobody has worked on in line with the seed (its fields and body)."""
@@ -344,3 +355,8 @@ class SeedLoader:
                 defaults={"data": self.catalog[segment.string.data]},
             )
         translation.save_target(publish=True)
+
+
+def is_placeholder(page):
+    """Wagtail's "Welcome to your new Wagtail site!" page: a plain Page with no children."""
+    return page.specific_class is Page and not page.get_children().exists()

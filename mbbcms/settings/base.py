@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",  # widget templates for FORM_RENDERER = TemplatesSetting
     # Without its own publish handlers: core/invalidation.py purges after the commit.
-    "core.apps.FrontendCacheConfig",
+    "core.compat.FrontendCacheConfig",
     "csp",
     "axes",
     "django_tasks",
