@@ -19,7 +19,10 @@ def ceiling(request):
     return HttpResponse(b"ok", content_type="text/plain")
 
 
-urlpatterns = [path("ceiling/", ceiling)]
-
 application = get_wsgi_application()
+
+from mbbcms.urls import urlpatterns as site_urlpatterns  # noqa: E402
+
+# The site's own patterns stay: middleware reverses them (the admin's CSP finds its prefix).
+urlpatterns = [path("ceiling/", ceiling), *site_urlpatterns]
 settings.ROOT_URLCONF = __name__
