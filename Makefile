@@ -11,7 +11,7 @@ PORT ?= 8000
 # migrate and load_seed_content set the default Wagtail Site from it.
 run seed migrate: export DJANGO_SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test install migrate seed lint format messages check bench faults audit dockerlint clean
+.PHONY: run test install migrate seed lint format messages check bench bench-scale wrk faults audit dockerlint clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -71,8 +71,19 @@ check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-bench: install
-	$(PY) bench/bench.py
+# wrk is the load generator (Debian's package, installed here when apt can); without it the
+# benchmark falls back to a Python one. `make bench --scale` cannot work (make reads --scale as
+# its own option): `make bench SCALE=1` or `make bench-scale` (1,000 networks, 100,000 inquiries).
+bench: install wrk
+	$(PY) bench/bench.py $(if $(SCALE),--scale)
+
+bench-scale: install wrk
+	$(PY) bench/bench.py --scale
+
+wrk:
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get install -y -q wrk >/dev/null; } \
+		|| echo "wrk is not installed: the benchmark uses its Python load generator."
 
 # Load and fault test on this machine's PostgreSQL and Redis (restarts both; needs root).
 # FAULTS_PHASES=steady,smtp_hang,postgres_hang runs only the phases that leave them running.
