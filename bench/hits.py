@@ -23,11 +23,11 @@ ENCODINGS = {"identity": {}, "gzip, br": COMPRESSED}
 HIT_SHARE_OF_BARE = 0.80
 
 
-def cached_pages(site):
+def cached_pages(site, pages):
     """The pages the page cache answers (X-Cache: HIT on a second request), warmed in every
     encoding, and those it does not (the contact page: its form carries per-visitor tokens)."""
     hits = {}
-    for name, path in PAGES.items():
+    for name, path in pages.items():
         for headers in ENCODINGS.values():
             status, _headers, _body = site.get(path, headers)
             if status != 200:
@@ -49,7 +49,7 @@ def hit_rounds(env, workers, rounds, seconds, connections, pages=PAGES, say=prin
             status, _headers, body = server.get(CEILING_PATH)
             if status != 200 or body != b"ok":
                 raise RuntimeError(f"{server.app} answered {status} {body[:40]!r}")
-        hits = {name: ok for name, ok in cached_pages(site).items() if name in pages}
+        hits = cached_pages(site, pages)
         cached = [name for name, ok in hits.items() if ok]
         for round_number in range(1, rounds + 1):
             say(f"  round {round_number}/{rounds}")
