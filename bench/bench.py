@@ -50,6 +50,7 @@ from bench.servers import (  # noqa: E402
     SITE_APP,
     Gunicorn,
     base_environment,
+    describe,
     prepare,
     probe,
     throwaway_database,
@@ -183,7 +184,7 @@ def bench(args):
         workdir = Path(folder)
         with throwaway_database(workdir, os.environ.get("DATABASE_URL")) as database_url:
             env = base_environment(workdir, database_url)
-            print(f"Seeding a throwaway database ({database_url.split(':')[0]}) ...")
+            print(f"Seeding a throwaway database ({describe(env)}) ...")
             prepare(env)
             queries = {
                 "rendered": probe({**env, **RENDERED}, "queries", PAGES),
@@ -207,6 +208,7 @@ def bench(args):
         "bench.json",
         {
             "settings": vars(args),
+            "run": describe(env),
             "tool": tool(),
             "targets": {
                 "hit_share_of_bare": HIT_SHARE_OF_BARE,

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bench import report
 from bench.hits import FULL_RENDER, HIT_SHARE_OF_BARE, PAGES, hit_rounds, summarise_hits
-from bench.servers import ROOT, base_environment, prepare, probe, throwaway_database
+from bench.servers import ROOT, base_environment, describe, prepare, probe, throwaway_database
 
 # Inquiries beside the 8 seeded networks: a full inbox page, so that the query counts compare.
 BASELINE_INQUIRIES = 60
@@ -216,7 +216,7 @@ def run(args):
         workdir = Path(folder)
         with throwaway_database(workdir, os.environ.get("DATABASE_URL")) as database_url:
             env = base_environment(workdir, database_url)
-            print(f"Seeding a throwaway database ({database_url.split(':')[0]}) ...")
+            print(f"Seeding a throwaway database ({describe(env)}) ...")
             prepare(env)
             print(f"With the 8 seeded networks and {BASELINE_INQUIRIES} inquiries:")
             probe(env, "load", "0", str(BASELINE_INQUIRIES))
@@ -249,7 +249,7 @@ def run(args):
         "scale.json",
         {
             "settings": vars(args),
-            "database": database_url.split(":")[0],
+            "run": describe(env),
             "loaded": loaded,
             "8 networks": small,
             "large": large,

@@ -65,6 +65,13 @@ def base_environment(workdir, database_url):
     }
 
 
+def describe(env):
+    """Which database and cache a run used: figures differ between them."""
+    database = env["DATABASE_URL"].split(":", 1)[0]
+    cache = "Redis (REDIS_URL)" if env.get("REDIS_URL") else "local memory"
+    return f"database {database}, cache {cache}"
+
+
 def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
