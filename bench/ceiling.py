@@ -1,7 +1,11 @@
-"""The benchmark's ceiling: the site's production settings and middleware, and a view that does
-nothing but return a fixed response. Served by the same gunicorn command as the site:
+"""The benchmark's second reference: the site's production settings and whole middleware stack
+around a view that does nothing but return a fixed response. Served by the same gunicorn
+command as the site:
 
     gunicorn bench.ceiling:application
+
+The ceiling cache hits are measured against is bench/bare.py (no middleware): this one shows
+what the middleware alone costs.
 """
 
 import os
