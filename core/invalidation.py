@@ -6,6 +6,7 @@ tree still holds the page (a deleted page is gone by the commit), and applied in
 `transaction.on_commit`: a request served between the change and the commit reads the old
 versions and the old content, and its entries are retired by the bump that follows.
 
+- A page's new slug: the addresses it and its descendants had.
 - Page publish, unpublish, move or delete: the page, its translations, its ancestors and
   theirs (they list it, and their breadcrumbs and switcher show it), its descendants (their
   breadcrumbs show its title), pages that link to it (Wagtail's reference index), the
@@ -163,6 +164,25 @@ def on_page_moved(sender, instance, **kwargs):
     _after_commit(purge_set_for_page(instance))
 
 
+def on_page_slug_changed(sender, instance, instance_before, **kwargs):
+    """page_slug_changed: the URLs the page and its descendants had. The publish that follows
+    retires the new ones; cached pages and routes at the old ones must go too, so that the old
+    address answers as Wagtail would now (a redirect, or 404)."""
+    if not instance_before.live:
+        return
+    new_parts, old_parts = instance.get_url_parts(), instance_before.get_url_parts()
+    if new_parts is None or old_parts is None:
+        return
+    new_prefix, old_prefix = new_parts[2], old_parts[2]
+    moved = PurgeSet()
+    moved.add_pages([instance, *instance.get_descendants().live().specific(defer=True)])
+    purge = PurgeSet(
+        paths={old_prefix + path.removeprefix(new_prefix) for path in moved.paths},
+        urls={url.replace(new_prefix, old_prefix, 1) for url in moved.urls},
+    )
+    _after_commit(purge)
+
+
 def on_snippet_published(sender, instance, **kwargs):
     """published/unpublished of a snippet with drafts (pages send their own signals)."""
     from wagtail.models import Page
@@ -209,6 +229,7 @@ def connect_invalidation_signals():
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import (
         page_published,
+        page_slug_changed,
         page_unpublished,
         post_page_move,
         pre_page_move,
@@ -218,6 +239,7 @@ def connect_invalidation_signals():
 
     page_published.connect(on_page_changed, dispatch_uid="invalidation-page-published")
     page_unpublished.connect(on_page_changed, dispatch_uid="invalidation-page-unpublished")
+    page_slug_changed.connect(on_page_slug_changed, dispatch_uid="invalidation-slug-changed")
     pre_page_move.connect(on_page_moving, dispatch_uid="invalidation-page-moving")
     post_page_move.connect(on_page_moved, dispatch_uid="invalidation-page-moved")
     published.connect(on_snippet_published, dispatch_uid="invalidation-published")

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import media, throttled_views
+from core import media, routing, throttled_views
 
 # A database error outside a view still answers the 503 page (core/errors.py).
 handler500 = "core.errors.server_error"
@@ -41,6 +41,10 @@ urlpatterns += i18n_patterns(
         throttled_views.authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
     ),
+    # Pages, served by Wagtail's serve view with the route remembered (core/routing.py); the
+    # same addresses as Wagtail's pattern (`reverse("wagtail_serve")` still builds them),
+    # leaving Wagtail's _util/ views to Wagtail.
+    re_path(r"^(?!_util/)" + wagtail_urls.serve_pattern.removeprefix("^"), routing.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
