@@ -5,8 +5,11 @@ import inspect
 
 import psycopg
 import pytest
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
 from core import compat
@@ -156,3 +159,17 @@ def test_the_inbox_export_overrides_wagtails_export_methods_with_their_signature
         assert parameters(getattr(InquiryIndexView, name)) == parameters(
             getattr(SpreadsheetExportMixin, name)
         ), f"Wagtail's SpreadsheetExportMixin.{name} changed its signature"
+
+
+@pytest.mark.django_db
+def test_entry_5_wagtail_answers_the_site_handed_to_it_without_a_query():
+    request = RequestFactory().get("/en/")
+    site = Site.objects.get(is_default_site=True)
+    compat.remember_request_site(request, site)
+    with CaptureQueriesContext(connection) as queries:
+        found = Site.find_for_request(request)
+    assert found is site, (
+        "core.compat entry 5: Wagtail no longer reads request._wagtail_site in "
+        "Site.find_for_request; core/routing.py's Site memo has no effect"
+    )
+    assert len(queries) == 0

@@ -4,11 +4,9 @@ move, a new slug or a change of the Site."""
 
 import pytest
 from django.db import connection
-from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
-from core.compat import remember_request_site
 from networks.models import NetworkPage
 
 pytestmark = pytest.mark.django_db
@@ -127,20 +125,6 @@ def test_post_requests_are_routed_by_wagtail_every_time(client):
     with CaptureQueriesContext(connection) as posted:
         client.post("/tr/iletisim/", {})
     assert sum("wagtailcore_page" in q["sql"] for q in posted) > 1
-
-
-def test_the_site_handed_to_wagtail_is_the_one_it_answers():
-    # compat entry 5: Wagtail reads its per-request memo before it queries.
-    request = RequestFactory().get("/en/")
-    site = Site.objects.get(is_default_site=True)
-    remember_request_site(request, site)
-    with CaptureQueriesContext(connection) as queries:
-        found = Site.find_for_request(request)
-    assert found is site, (
-        "core.compat entry 5: Wagtail no longer reads request._wagtail_site in "
-        "Site.find_for_request; core/routing.py's Site memo has no effect"
-    )
-    assert len(queries) == 0
 
 
 def test_the_route_of_a_page_never_serves_a_draft(client):
