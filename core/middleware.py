@@ -1,4 +1,5 @@
-"""Project middleware: health check, security headers, private pages, database outages."""
+"""Project middleware: health check, security headers, private pages, database outages,
+compression."""
 
 import json
 import logging
@@ -7,8 +8,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware as DjangoGZipMiddleware
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from .content_coding import accepted_codings
 
 logger = logging.getLogger(__name__)
 
@@ -129,3 +133,16 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
             return response
         return super().process_response(request, response)
+
+
+class GZipMiddleware(DjangoGZipMiddleware):
+    """Django's, except that a refused gzip stays refused: Django's looks for the word "gzip"
+    in Accept-Encoding and so compresses for "gzip;q=0" too. It reads the header as the page
+    cache does (core/content_coding.py), which answers its hits in the coding asked for."""
+
+    def process_response(self, request, response):
+        if "gzip" in accepted_codings(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            return super().process_response(request, response)
+        if not response.has_header("Content-Encoding"):
+            patch_vary_headers(response, ("Accept-Encoding",))  # as Django's: it could have
+        return response

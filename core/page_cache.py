@@ -1,8 +1,9 @@
 """Full-page cache for anonymous visitors, and the versions everything cached is kept under.
 
-Anonymous GET/HEAD requests for public pages are answered from the cache; everything that can
-differ per visitor (a session or messages cookie, a response that sets a cookie, a non-200
-status, `Cache-Control: private/no-store`) bypasses it.
+Anonymous GET/HEAD requests for public pages are answered from the cache, first thing in the
+middleware stack (core/page_cache_middleware.py); everything that can differ per visitor (a
+session or messages cookie, a response that sets a cookie, a non-200 status,
+`Cache-Control: private/no-store`) bypasses it.
 
 Invalidation is by version, not by deleting entries (docs/architecture.md): the site has one
 version (what every page shows: menu, footer, contact details, sites, locales, redirects,
@@ -13,6 +14,7 @@ request: the page is simply rendered. While a change could not be applied to the
 publish during a Redis outage), no process trusts the cache until it has been.
 """
 
+import contextlib
 import contextvars
 import hashlib
 import logging
@@ -24,15 +26,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError
-from django.http import HttpResponse
 from django.http.request import split_domain_port
-from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from .cdn import purge_cdn
 
 logger = logging.getLogger(__name__)
 
-STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "X-Robots-Tag")
 LONGEST_CACHED_PATH = 400  # don't let long search words fill the cache
 
 
@@ -68,14 +67,16 @@ class CacheAddress:
             port and port == request.META.get("SERVER_PORT") and port not in ("80", "443")
         )
         host = f"{domain}:{port}" if servers_port else domain
-        used = sorted(
-            (name, value)
-            for name, values in request.GET.lists()
-            if name in QUERY_PARAMETERS_USED
-            for value in values
-        )
-        query = urlencode(used)
-        unused = any(name not in QUERY_PARAMETERS_USED for name in request.GET)
+        query, unused = "", False
+        if request.META.get("QUERY_STRING"):
+            used = sorted(
+                (name, value)
+                for name, values in request.GET.lists()
+                if name in QUERY_PARAMETERS_USED
+                for value in values
+            )
+            query = urlencode(used)
+            unused = any(name not in QUERY_PARAMETERS_USED for name in request.GET)
         return cls(
             scheme=request.scheme,
             host=host,
@@ -219,13 +220,21 @@ def _check_interval():
 
 
 def cache_trusted():
-    interval = _check_interval()
-    now = time.monotonic()
-    if now < _Trust.next_check or (interval is None and not _Trust.untrusted):
-        return not _Trust.untrusted
-    _Trust.next_check = now + (interval or 0)
+    known = trust_is_known()
+    if known is not None:
+        return known
+    _Trust.next_check = time.monotonic() + (_check_interval() or 0)
     _Trust.untrusted = not apply_pending_purges()
     return not _Trust.untrusted
+
+
+def trust_is_known():
+    """`cache_trusted()` when it needs no database query now, else None (a check is due):
+    for code that runs outside Django's request handling, which manages connections."""
+    interval = _check_interval()
+    if time.monotonic() < _Trust.next_check or (interval is None and not _Trust.untrusted):
+        return not _Trust.untrusted
+    return None
 
 
 def record_pending_purge(paths, site, urls=()):
@@ -335,123 +344,63 @@ def memoised_for_request(key, compute):
     return memo[key]
 
 
-# The middleware --------------------------------------------------------------------------
+# One request ---------------------------------------------------------------------------
 
 
-class PageCacheMiddleware:
-    """Serve and store anonymous public pages, and tell a CDN it may keep them too. It
-    decides from cookies and the path alone, before any view runs."""
+@contextlib.contextmanager
+def request_scope():
+    """The versions and memoised values of one request (core/page_cache_middleware.py opens it
+    around every request): each version is read once, and nothing outlives the request."""
+    versions_token, memo_token = _request_versions.set({}), _request_memo.set({})
+    try:
+        yield
+    finally:
+        _request_memo.reset(memo_token)
+        _request_versions.reset(versions_token)
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.excluded_prefixes = tuple(
-            getattr(settings, "PAGE_CACHE_EXCLUDED_PREFIXES", ("/admin/", "/documents/"))
-        )
-        self.personal_cookies = {
-            settings.SESSION_COOKIE_NAME,
-            getattr(settings, "MESSAGE_COOKIE_NAME", "messages"),
-        }
 
-    def __call__(self, request):
-        versions_token, memo_token = _request_versions.set({}), _request_memo.set({})
-        try:
-            return self.serve(request)
-        finally:
-            _request_memo.reset(memo_token)
-            _request_versions.reset(versions_token)
+def read_entry(entry_key, path, trusted=None):
+    """(the page-cache entry at `entry_key` if still valid, the versions now): one round trip
+    for the entry and both versions of `path`. The versions are this request's for everything
+    it caches; (None, None) when the cache cannot be used or trusted (`trusted`: as
+    `cache_trusted()` answered just before)."""
+    keys = [SITE_VERSION_KEY, page_version_key(path)]
+    memo = _request_versions.get()
+    if not (cache_trusted() if trusted is None else trusted):
+        memo.update(dict.fromkeys(keys))
+        return None, (None, None)
+    try:
+        found = _cache().get_many([entry_key, *keys])
+    except Exception:  # a failing cache must not fail the page
+        logger.warning("page cache unavailable (read)", exc_info=True)
+        found = None
+    versions = read_versions(keys, found) if found is not None else dict.fromkeys(keys)
+    memo.update(versions)
+    current = tuple(versions[key] for key in keys)
+    cached = (found or {}).get(entry_key)
+    if cached is not None and None not in current and cached["versions"] == current:
+        return cached, current
+    return None, current
 
-    def serve(self, request):
-        if not self.is_anonymous_read(request):
-            return self.get_response(request)
-        address = CacheAddress.of(request)
-        entry_key, versions = None, (None, None)
-        if page_cache_seconds() > 0 and len(address.path) <= LONGEST_CACHED_PATH:
-            entry_key = address.key
-            cached, versions = self.lookup(entry_key, request.path)
-            if cached is not None:
-                return self.public(self.rebuild(cached))
-        elif getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) > 0:
-            self.read_versions_for_fragments(request.path)
 
-        response = self.get_response(request)
-        if not self.is_cacheable(response):
-            return response
-        if entry_key and address.canonical and request.method == "GET" and None not in versions:
-            try:
-                _cache().set(entry_key, self.freeze(response, versions), page_cache_seconds())
-            except Exception:
-                logger.warning("page cache unavailable (write)", exc_info=True)
-            response["X-Cache"] = "MISS"
-        return self.public(response)
+def remember_versions(path, versions):
+    """This request's versions of the site and of `path`, read before Django saw it
+    (core/page_cache_middleware.PageCacheApplication)."""
+    keys = (SITE_VERSION_KEY, page_version_key(path))
+    _request_versions.get().update(zip(keys, versions, strict=True))
 
-    def is_anonymous_read(self, request):
-        return (
-            request.method in ("GET", "HEAD")
-            and not request.path.startswith(self.excluded_prefixes)
-            and not self.personal_cookies & set(request.COOKIES)
-        )
 
-    @staticmethod
-    def lookup(entry_key, path):
-        """(the entry if still valid, the versions now): one round trip for the entry and
-        both versions. The versions are this request's for everything it caches."""
-        keys = [SITE_VERSION_KEY, page_version_key(path)]
-        memo = _request_versions.get()
-        if not cache_trusted():
-            memo.update(dict.fromkeys(keys))
-            return None, (None, None)
-        try:
-            found = _cache().get_many([entry_key, *keys])
-        except Exception:
-            logger.warning("page cache unavailable (read)", exc_info=True)
-            found = None
-        versions = read_versions(keys, found) if found is not None else dict.fromkeys(keys)
-        memo.update(versions)
-        current = tuple(versions[key] for key in keys)
-        cached = (found or {}).get(entry_key)
-        if cached is not None and None not in current and cached["versions"] == current:
-            return cached, current
-        return None, current
+def read_request_versions(path):
+    """Both versions of `path` in one round trip, before a page renders its fragments."""
+    keys = [SITE_VERSION_KEY, page_version_key(path)]
+    versions = read_versions(keys) if cache_trusted() else dict.fromkeys(keys)
+    _request_versions.get().update(versions)
 
-    @staticmethod
-    def read_versions_for_fragments(path):
-        """Both versions in one round trip, before the page renders its fragments."""
-        keys = [SITE_VERSION_KEY, page_version_key(path)]
-        versions = read_versions(keys) if cache_trusted() else dict.fromkeys(keys)
-        _request_versions.get().update(versions)
 
-    @staticmethod
-    def is_cacheable(response):
-        if response.status_code != 200 or response.streaming or response.cookies:
-            return False
-        cache_control = response.get("Cache-Control", "")
-        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
-            return False
-        return response.get("Content-Type", "").startswith("text/html")
-
-    @staticmethod
-    def public(response):
-        """A page any visitor may be given: browsers keep it briefly, a CDN longer (its
-        copies are purged on publish, core/invalidation.py)."""
-        if cdn_cache_seconds() > 0:
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=getattr(settings, "CACHE_CONTROL_MAX_AGE", 60),
-                s_maxage=cdn_cache_seconds(),
-            )
-        return response
-
-    @staticmethod
-    def freeze(response, versions):
-        headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
-        return {"content": response.content, "headers": headers, "versions": versions}
-
-    @staticmethod
-    def rebuild(cached):
-        response = HttpResponse(cached["content"])
-        for name, value in cached["headers"].items():
-            response[name] = value
-        patch_vary_headers(response, ("Cookie",))
-        response["X-Cache"] = "HIT"
-        return response
+def store_entries(entries):
+    """Store page-cache entries ({key: entry}, each carrying the versions it was rendered
+    under) in one round trip. A failing cache only means the page is rendered again."""
+    try:
+        _cache().set_many(entries, page_cache_seconds())
+    except Exception:
+        logger.warning("page cache unavailable (write)", exc_info=True)

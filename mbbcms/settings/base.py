@@ -54,20 +54,23 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Security headers first, so that every response carries them: /healthz, page-cache hits.
+    # Page-cache hits first: answered with the headers the rest of the stack gave the page when
+    # it was stored (security headers, CSP, Vary...) and its body compressed once
+    # (core/page_cache_middleware.py, docs/architecture.md). A miss goes on through the stack.
+    "core.page_cache_middleware.PageCacheMiddleware",
+    # Security headers next, so that every other response carries them: /healthz, errors.
     "django.middleware.security.SecurityMiddleware",
     "core.csp.ContentSecurityPolicyMiddleware",  # django-csp's, with the admin's own policy
     "core.middleware.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Before the host check and the cache: load balancers poll it by IP (no HTTPS redirect:
+    # Before the host check: load balancers poll it by IP (no HTTPS redirect:
     # SECURE_REDIRECT_EXEMPT).
     "core.middleware.HealthCheckMiddleware",
     "core.request_limits.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # HTML is compressed on the way out (static files come precompressed from WhiteNoise);
-    # outside the page cache, which stores each page once, uncompressed.
-    "django.middleware.gzip.GZipMiddleware",
-    "core.page_cache.PageCacheMiddleware",
+    # HTML the page cache does not store is compressed on the way out (Django's, honouring
+    # q=0); static files come precompressed from WhiteNoise.
+    "core.middleware.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",  # Django's, keeping the admin API's 404s
     # Before CSRF checking reads the body: the contact form's body limit.
