@@ -14,6 +14,7 @@ What may be answered from the cache, and what may be stored, is decided before a
 """
 
 import gzip
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -35,6 +36,8 @@ from .page_cache import (
     store_entries,
     trust_is_known,
 )
+
+logger = logging.getLogger(__name__)
 
 # Never stored: worked out again for each answer (the length and coding of the body sent, an
 # ETag of that body), one visitor's (cookies), or about the connection, not the page.
@@ -243,7 +246,11 @@ class PageCacheApplication:
         self.middleware = None  # built on the first request, when settings are ready
 
     def __call__(self, environ, start_response):
-        entry = self.cached_entry(environ)
+        try:
+            entry = self.cached_entry(environ)
+        except Exception:  # e.g. a query string Django refuses: Django answers it properly
+            logger.warning("page cache front could not read the request", exc_info=True)
+            entry = None
         if entry is None:
             return self.application(environ, start_response)
         start_response("200 OK", list(entry["headers"].items()))

@@ -173,3 +173,32 @@ def test_entry_5_wagtail_answers_the_site_handed_to_it_without_a_query():
         "Site.find_for_request; core/routing.py's Site memo has no effect"
     )
     assert len(queries) == 0
+
+
+# 6. Django's Redis cache client ---------------------------------------------------------------
+
+
+def test_entry_6_djangos_redis_cache_still_takes_its_client_from_the_attribute():
+    from django.core.cache.backends.redis import RedisCache
+
+    from core.cache_backends import ProcessRedisCacheClient, ResilientRedisCache
+
+    client_class, attribute = compat.redis_cache_client()
+    message = "core.compat entry 6: Django's RedisCache no longer picks its client class there"
+    assert getattr(RedisCache("redis://127.0.0.1:1/0", {}), attribute) is client_class, message
+    backend = ResilientRedisCache("redis://127.0.0.1:1/0", {})
+    assert isinstance(backend._cache, ProcessRedisCacheClient), message
+
+
+def test_entry_6_every_redis_cache_operation_asks_get_client_for_its_client():
+    client_class, _ = compat.redis_cache_client()
+    message = "core.compat entry 6: Django's RedisCacheClient changed"
+    assert parameters(client_class.get_client) == ["self", "key", "write"], message
+    assert parameters(client_class._get_connection_pool_index) == ["self", "write"], message
+    client = client_class(["redis://127.0.0.1:1/0"])
+    for name in ("_servers", "_pool_class", "_pool_options", "_client"):
+        assert hasattr(client, name), f"{message}: no {name}"
+    operations = ("add", "get", "set", "touch", "delete", "get_many", "has_key", "incr")
+    for name in (*operations, "set_many", "delete_many", "clear"):
+        code = getattr(client_class, name).__code__
+        assert "get_client" in code.co_names, f"{message}: {name} no longer calls get_client"
