@@ -9,6 +9,8 @@ from unittest import mock
 import brotli
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
@@ -75,8 +77,19 @@ class Front:
         self.application = PageCacheApplication(self.counting)
 
     def counting(self, environ, start_response):
+        """Django's handler, without closing the test's database connection (as the test
+        client does): its request signals would, and the test runs in a transaction."""
         self.reached_django += 1
-        return self.django(environ, start_response)
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            chunks = self.django(environ, start_response)
+            body = b"".join(chunks)
+            chunks.close()  # sends request_finished
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+        return [body]
 
     def get(self, path, **extra):
         environ = RequestFactory().get(path, **extra).environ
