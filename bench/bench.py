@@ -234,19 +234,21 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", action="store_true", help="1,000 networks, 100,000 inquiries")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved hit rounds (3)")
-    parser.add_argument("--seconds", type=int, default=5, help="load time per run (default 5)")
+    parser.add_argument("--seconds", type=int, help="load time per run (default 5; 3 with --scale)")
     parser.add_argument("--connections", type=int, default=16, help="open connections (16)")
     parser.add_argument(
         "--workers", type=int, default=os.cpu_count() or 2, help="gunicorn workers (CPU count)"
     )
     scale_options = parser.add_argument_group("--scale")
     scale_options.add_argument("--networks", type=int, default=1000, help="networks (1,000)")
-    scale_options.add_argument("--inquiries", type=int, default=100_000, help="(100,000)")
+    scale_options.add_argument("--inquiries", type=int, default=100_000, help="inquiries (100,000)")
     args = parser.parse_args()
     if args.scale:
         from bench import scale
 
+        args.seconds = args.seconds or scale.HIT_SECONDS
         return scale.run(args)
+    args.seconds = args.seconds or 5
     return bench(args)
 
 

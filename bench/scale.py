@@ -23,8 +23,8 @@ from bench import report
 from bench.hits import FULL_RENDER, HIT_SHARE_OF_BARE, PAGES, hit_rounds, summarise_hits
 from bench.servers import ROOT, base_environment, describe, prepare, probe, throwaway_database
 
-# Inquiries beside the 8 seeded networks: full inbox pages and some matches for the search, so
-# that the query counts compare (a page of no rows may skip queries a full one runs).
+# Inquiries beside the 8 seeded networks: a full inbox page, as with 100,000, so that the list's
+# queries compare.
 BASELINE_INQUIRIES = 400
 DIRECTORY = PAGES["directory"]
 SCALE_PAGES = {
@@ -48,6 +48,7 @@ MAX_INBOX_MS = 300  # the inbox list (and its search) in under 300 ms
 MAX_EXPORT_S = 60  # 100,000 inquiries exported in under 60 s
 MAX_EXPORT_GROWTH_MB = 50  # the exporting process grows by less than 50 MB
 EXPORT_TIMEOUT_S = 300  # an export still running then is reported as such, not waited for
+HIT_SECONDS = 3  # per load run of the cache-hit rounds (the whole run stays under 10 minutes)
 
 
 def measure(env, label, slug):
@@ -132,18 +133,24 @@ def operations_table(small, large, n):
                 report.verdict(after["wall_ms"] < MAX_PUBLISH_MS),
             ]
         )
+    one_row = large["inbox"].get("one row", {})
     for name in ("list", "search"):
         before, after = small["inbox"][name], large["inbox"][name]
+        if name == "list":
+            # The same full page with 100,000 inquiries as with a few hundred.
+            same, target = after["queries"] <= before["queries"], "same queries"
+        else:
+            # A full page of results and a page of one row: no query per row.
+            same = after["queries"] <= one_row.get("queries", -1)
+            target = f"queries as for 1 row ({one_row.get('queries', '-')})"
         rows.append(
             [
                 f"inbox {name} (ms, {after['rows']} rows of {after['matches']:,})",
                 ms(before),
                 ms(after),
                 f"{before['queries']}/{after['queries']}",
-                f"< {MAX_INBOX_MS} ms, same queries",
-                report.verdict(
-                    after["wall_ms"] < MAX_INBOX_MS and after["queries"] <= before["queries"]
-                ),
+                f"< {MAX_INBOX_MS} ms, {target}",
+                report.verdict(after["wall_ms"] < MAX_INBOX_MS and same),
             ]
         )
     for fmt, after in large["export"].items():

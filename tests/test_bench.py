@@ -145,9 +145,10 @@ def test_the_inbox_probe_reads_the_inquiry_list_and_its_search():
         "kurumunuz": "Bursa Büyükşehir Belediyesi",
         "mesajiniz": "Bilgi almak istiyorum.",
     }
-    InquiryFactory.create_batch(3, form_data=answers)
-    InquiryFactory()  # Ayşe Yılmaz
-    results = probes.inbox("yilmaz")
+    InquiryFactory.create_batch(3, form_data=answers, confirmation_to="mehmet@example.org")
+    InquiryFactory(confirmation_to="ayse@example.org")  # Ayşe Yılmaz, the newest
+    results = probes.inbox("demir")
     assert results["list"]["matches"] == 4
     assert results["list"]["rows"] == 4
-    assert results["search"]["matches"] == 1
+    assert results["search"]["matches"] == 3
+    assert results["one row"]["rows"] == 1
