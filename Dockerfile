@@ -26,7 +26,7 @@ COPY --chown=mbb:mbb . .
 RUN DJANGO_SECRET_KEY=collectstatic-only-build-time-key-not-used-at-run-time-0123456789 \
     DJANGO_ALLOWED_HOSTS=localhost \
     python manage.py collectstatic --noinput \
-    && mkdir -p /app/media && chown mbb:mbb /app/media
+    && mkdir -p /app/media /app/private && chown mbb:mbb /app/media /app/private
 USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

@@ -2,51 +2,58 @@
 export, erasure) and the topics. Reading, exporting and deleting are audited
 (forms_app.audit)."""
 
-import datetime
+from datetime import timedelta
 from functools import wraps
+from urllib.parse import urlencode
 
-import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import FileResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
-from django.views.generic import View
+from django.views.generic import TemplateView, View
 from wagtail.admin import messages
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Locale
+from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from . import audit
-from .models import ContactFormPage
-from .records import Inquiry, search_key, team_labels
+from .exports import (
+    CONTENT_TYPES,
+    FIXED_COLUMNS,
+    expiry_cutoff,
+    export_filename,
+    language_name,
+    start_export,
+    yes_no,
+)
+from .inbox import (
+    SEARCH_PARAMETER,
+    AnswerSchema,
+    InquiryFilterSet,
+    filtered_inquiries,
+    search_inquiries,
+    with_default_state,
+)
+from .records import Inquiry, InquiryExport
 from .topic_admin import TopicViewSet
 
 FORBIDDEN_TEMPLATE = "forms_app/admin/403.html"
-
-# A cell starting with one of these is run as a formula by spreadsheet programs.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def neutralise_formula(value):
-    """Make a text cell inert in Excel/LibreOffice by prefixing an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
-
 
 # Times are shown in the active time zone: Wagtail activates the user's own choice, else
 # TIME_ZONE (Europe/Istanbul). The database keeps UTC.
@@ -57,27 +64,6 @@ def local_datetime_text(value):
     if value is None:
         return ""
     return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
-
-
-def csv_datetime(value):
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S")
-
-
-def xlsx_datetime(value):
-    # A spreadsheet date has no time zone: give it the local wall-clock time.
-    return timezone.localtime(value).replace(tzinfo=None)
-
-
-def language_name(code):
-    """The language's name in the admin's language ("Türkçe", "English" / "Turkish")."""
-    try:
-        return str(translation.get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
-
-
-def yes_no(value):
-    return str(_("Yes") if value else _("No"))
 
 
 # Permissions --------------------------------------------------------------------------------
@@ -122,68 +108,30 @@ def user_can_read_inquiries(user):
 # Inbox ---------------------------------------------------------------------------------------
 
 
-class InquiryFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=_("State"),
-        choices=Inquiry.Status.choices,
-        empty_label=_("All"),
-        widget=forms.RadioSelect,
-        # The inbox opens on new inquiries; "All" is an explicit choice (status=).
-        initial=Inquiry.Status.NEW,
-    )
-    language = django_filters.ChoiceFilter(
-        label=_("Language"),
-        choices=settings.LANGUAGES,
-        empty_label=_("All"),
-        widget=forms.RadioSelect,
-    )
-
-    topic = django_filters.ChoiceFilter(
-        label=_("Topic"),
-        # Topics by their Turkish name; an inquiry stores the key, the same in both languages.
-        choices=lambda: sorted(team_labels().items(), key=lambda item: item[1]),
-        empty_label=_("All"),
-    )
-
-    class Meta:
-        model = Inquiry
-        fields = ["status", "language", "topic", "consent_given", "submit_time"]
-
-
 class InquiryIndexView(IndexView):
-    FIXED_EXPORT = [
-        "pk",
-        "submit_time",
-        "status",
-        "language",
-        "topic_name",
-        "notice_version",
-        "consent_given",
-        "consent_text",
-        "email_status",
-    ]
-    EXPORT_HEADINGS = {
-        "pk": _("Reference number"),
-        "submit_time": _("Sent at"),
-        "status": _("State"),
-        "language": _("Language"),
-        "topic_name": _("Topic"),
-        "notice_version": _("Privacy notice version"),
-        "consent_given": _("Explicit consent"),
-        "consent_text": _("Consent wording"),
-        "email_status": _("E-mail status"),
-    }
-    ANSWER_PREFIX = "answer:"
-    # Query parameters that say how, not what, to export.
-    NOT_FILTERS = {"export", "p", "ordering", "_w_filter_fragment"}
+    """The inbox: one page of inquiries in a constant number of queries (the questions and
+    topic labels read once, each row's e-mails in one query for the page). Its export
+    buttons lead to an export job (InquiryExportCreateView), never to a file streamed by
+    the request."""
 
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        datetime.datetime: {
-            IndexView.FORMAT_CSV: csv_datetime,
-            IndexView.FORMAT_XLSX: xlsx_datetime,
-        },
-    }
+    # Query parameters that say how, not what, to list or export.
+    NOT_FILTERS = {"export", "p", "ordering", "_w_filter_fragment"}
+    # Wagtail shows its export buttons for a non-empty list_export; they lead to export jobs.
+    list_export = list(FIXED_COLUMNS)
+    export_create_url_name = None
+    exports_url_name = None
+
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            *super().header_more_buttons,
+            Button(
+                _("Exports"),
+                url=reverse(self.exports_url_name),
+                icon_name="download",
+                priority=110,
+            ),
+        ]
 
     @cached_property
     def columns(self):
@@ -213,40 +161,24 @@ class InquiryIndexView(IndexView):
             Column("email_status", label=_("E-mail status")),
         ]
 
-    @cached_property
-    def answer_fields(self):
-        """(clean_name, Turkish label) of every question of the contact forms but the topic,
-        which has its own column."""
-        fields = {}
-        for page in ContactFormPage.objects.filter(locale=Locale.get_default()):
-            topic_field = page.get_topic_field()
-            for field in page.get_form_fields():
-                if topic_field is not None and field.clean_name == topic_field.clean_name:
-                    continue
-                fields.setdefault(field.clean_name, field.label)
-        return fields
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        # The columns follow the contact forms' questions, not a fixed list.
-        self.list_export = self.FIXED_EXPORT + [
-            self.ANSWER_PREFIX + name for name in self.answer_fields
-        ]
-
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("page").prefetch_related("emails")
+        return super().get_base_queryset().prefetch_related("emails")
 
     def get_filterset_kwargs(self):
         kwargs = super().get_filterset_kwargs()
-        if "status" not in kwargs["data"]:
-            kwargs["data"] = kwargs["data"].copy()
-            kwargs["data"]["status"] = Inquiry.Status.NEW
+        kwargs["data"] = with_default_state(kwargs["data"])
         return kwargs
 
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        return queryset.filter(search_text__contains=search_key(self.search_query))
+        return search_inquiries(queryset, self.search_query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Each row's questions from one read of the forms, not from its page one by one.
+        AnswerSchema().attach(context["object_list"])
+        return context
 
     @property
     def no_results_message(self):
@@ -254,59 +186,193 @@ class InquiryIndexView(IndexView):
             return _("No new inquiries. Choose “All” under State to see the others.")
         return super().no_results_message
 
-    def to_row_dict(self, item):
-        answers = item.get_answer_map()
-        row = {}
-        for field in self.list_export:
-            if field.startswith(self.ANSWER_PREFIX):
-                row[field] = answers.get(field.removeprefix(self.ANSWER_PREFIX), "")
-            elif field == "status":
-                row[field] = str(item.get_status_display())
-            elif field == "language":
-                row[field] = language_name(item.language)
-            elif field == "consent_given":
-                row[field] = yes_no(item.consent_given)
-            else:
-                value = getattr(item, field)
-                row[field] = value() if callable(value) else value
-        return row
-
-    def get_heading(self, queryset, field):
-        if field.startswith(self.ANSWER_PREFIX):
-            return self.answer_fields[field.removeprefix(self.ANSWER_PREFIX)]
-        return str(self.EXPORT_HEADINGS[field])
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return neutralise_formula(value)
-
-    def effective_filters(self):
-        """The filters and search the export was made with, as query parameters."""
-        data = self.get_filterset_kwargs()["data"]
-        return {
-            name: ", ".join(data.getlist(name))
-            for name in data
-            if name not in self.NOT_FILTERS and any(data.getlist(name))
-        }
+    def get_export_url(self, format):
+        """Wagtail's "Download CSV/XLSX" buttons: the export page, with this list's filters."""
+        params = self.request.GET.copy()
+        for name in self.NOT_FILTERS:
+            params.pop(name, None)
+        params["format"] = format
+        return reverse(self.export_create_url_name) + "?" + params.urlencode()
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        audit.log_exported(
-            self.request.user, spreadsheet_format, self.effective_filters(), queryset.count()
-        )
-        # The CSV is written while it streams, after this view has returned: keep the
-        # exporting user's admin language and time zone for it.
-        self.export_language = translation.get_language()
-        self.export_time_zone = timezone.get_current_timezone()
-        return super().as_spreadsheet(queryset, spreadsheet_format)
+        # An old ?export= address asks for the export page too: no request writes a file.
+        return redirect(self.get_export_url(spreadsheet_format))
 
-    def stream_csv(self, queryset):
-        with (
-            translation.override(self.export_language),
-            timezone.override(self.export_time_zone),
-        ):
-            # A byte-order mark, so spreadsheet programs read ğüşıöçİ as UTF-8.
-            yield "\ufeff"
-            yield from super().stream_csv(queryset)
+
+# Exports ---------------------------------------------------------------------------------------
+
+
+def export_filters(params):
+    """The query parameters that choose inquiries, as an export job stores them."""
+    data = with_default_state(params)
+    return {
+        name: data.getlist(name)
+        for name in data
+        if name not in InquiryIndexView.NOT_FILTERS | {"format"}
+    }
+
+
+def describe_filters(filters):
+    """[(label, value)] of the filters and search in words, for the export pages."""
+    data = QueryDict(mutable=True)
+    for name, values in filters.items():
+        data.setlist(name, values)
+    form = InquiryFilterSet(data=data, queryset=Inquiry.objects.none()).form
+    described = []
+    if form.is_valid():
+        for name, field in form.fields.items():
+            value = form.cleaned_data.get(name)
+            if value in (None, "", [], ()) or (name != "status" and not any(data.getlist(name))):
+                continue
+            choices = dict(getattr(field, "choices", ()) or ())
+            if isinstance(value, slice):
+                ends = (value.start, value.stop)
+                text = " – ".join(
+                    formats.date_format(end, "DATE_FORMAT") if end else "…" for end in ends
+                )
+            elif isinstance(value, bool):
+                text = yes_no(value)
+            else:
+                text = str(choices.get(value, value))
+            described.append((field.label, text))
+        if "status" in data and not data.get("status"):
+            described.append((form.fields["status"].label, str(_("All"))))
+    if query := data.get(SEARCH_PARAMETER, "").strip():
+        described.append((_("Searched for"), f"“{query}”"))
+    return described
+
+
+class InquiryExportMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
+    """Export pages: for inquiry readers only, each seeing their own exports."""
+
+    model = Inquiry
+    permission_required = "view"
+    header_icon = "download"
+    index_url_name = None
+    exports_url_name = None
+    create_url_name = None
+    download_url_name = None
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse(self.index_url_name), "label": _("Inquiries")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def own_exports(self):
+        exports = InquiryExport.objects.filter(created_at__gte=expiry_cutoff())
+        if self.request.user.is_superuser:
+            return exports
+        return exports.filter(user=self.request.user)
+
+
+class InquiryExportCreateView(InquiryExportMixin, TemplateView):
+    """What an export will hold (the list's filters and search, how many inquiries now) and
+    a button that queues it."""
+
+    template_name = "forms_app/admin/inquiry_export_create.html"
+    page_title = _("Export inquiries")
+
+    def get_format(self):
+        value = self.request.GET.get("format") or self.request.POST.get("format")
+        return value if value in InquiryExport.Format.values else InquiryExport.Format.XLSX
+
+    def get_context_data(self, **kwargs):
+        filters = export_filters(self.request.GET)
+        context = super().get_context_data(**kwargs)
+        context.update(
+            filters=filters,
+            described_filters=describe_filters(filters),
+            count=filtered_inquiries(filters).count(),
+            formats=InquiryExport.Format.choices,
+            chosen_format=self.get_format(),
+            action_url=self.request.get_full_path(),
+            list_url=reverse(self.index_url_name) + "?" + urlencode(filters, doseq=True),
+            keep_days=settings.INQUIRY_EXPORT_DAYS,
+        )
+        return context
+
+    def post(self, request):
+        export = start_export(request.user, self.get_format(), export_filters(request.GET))
+        messages.success(
+            request,
+            _("Export %(reference)s is queued. This page shows when its file is ready.")
+            % {"reference": export.pk},
+        )
+        return redirect(reverse(self.exports_url_name) + f"#export-{export.pk}")
+
+
+class InquiryExportListView(InquiryExportMixin, TemplateView):
+    """The user's exports of the last INQUIRY_EXPORT_DAYS days and how each is getting on;
+    the page reloads itself while one is queued or being written."""
+
+    template_name = "forms_app/admin/inquiry_exports.html"
+    page_title = _("Exports")
+    REFRESH_SECONDS = 3
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        exports = list(self.own_exports().select_related("user"))
+        pending = {InquiryExport.State.QUEUED, InquiryExport.State.RUNNING}
+        context.update(
+            exports=[
+                ExportRow(export, self.download_url_name, self.request.user) for export in exports
+            ],
+            refresh_seconds=self.REFRESH_SECONDS
+            if any(export.state in pending for export in exports)
+            else None,
+            index_url=reverse(self.index_url_name),
+            keep_days=settings.INQUIRY_EXPORT_DAYS,
+        )
+        return context
+
+
+class ExportRow:
+    """One export as the exports page shows it."""
+
+    def __init__(self, export, download_url_name, viewer):
+        self.pk = export.pk
+        self.state = export.get_state_display()
+        self.is_ready = export.state == InquiryExport.State.READY
+        self.is_failed = export.state == InquiryExport.State.FAILED
+        self.is_new = export.state == InquiryExport.State.QUEUED
+        self.file_format = export.get_file_format_display()
+        self.row_count = export.row_count
+        self.requested_at = local_datetime_text(export.created_at)
+        self.finished_at = local_datetime_text(export.finished_at)
+        self.expires_at = local_datetime_text(
+            export.created_at + timedelta(days=settings.INQUIRY_EXPORT_DAYS)
+        )
+        self.filters = describe_filters(export.filters)
+        self.by_someone_else = export.user_id != viewer.pk
+        self.user = export.user
+        self.download_url = reverse(download_url_name, args=[export.pk]) if self.is_ready else ""
+
+
+class InquiryExportDownloadView(PermissionCheckedMixin, View):
+    """The file of a ready export, as an attachment, to the inquiry reader who asked for it
+    (and superusers); nobody else, and never from public media."""
+
+    model = Inquiry
+    permission_required = "view"
+
+    def get(self, request, pk):
+        exports = InquiryExport.objects.filter(
+            state=InquiryExport.State.READY, created_at__gte=expiry_cutoff()
+        )
+        if not request.user.is_superuser:
+            exports = exports.filter(user=request.user)
+        export = get_object_or_404(exports, pk=pk)
+        response = FileResponse(
+            export.file.open("rb"),
+            as_attachment=True,
+            filename=export_filename(export),
+            content_type=CONTENT_TYPES[export.file_format],
+        )
+        # Personal data: no cache on the way keeps a copy.
+        add_never_cache_headers(response)
+        response["Cache-Control"] += ", private"
+        return response
 
 
 class InquiryInspectView(InspectView):
@@ -456,7 +522,6 @@ class InquiryViewSet(ModelViewSet):
     ordering = ["-submit_time"]
     search_fields = ["search_text"]
     search_backend_name = None
-    export_filename = "iletisim-formu-basvurulari"
     inspect_template_name = InquiryInspectView.template_name
     inspect_view_fields = [
         "pk",
@@ -477,10 +542,32 @@ class InquiryViewSet(ModelViewSet):
     def get_inspect_view_kwargs(self, **kwargs):
         return super().get_inspect_view_kwargs(state_url_name=self.get_url_name("state"), **kwargs)
 
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            export_create_url_name=self.get_url_name("export_create"),
+            exports_url_name=self.get_url_name("exports"),
+            **kwargs,
+        )
+
+    def export_view(self, view_class):
+        return view_class.as_view(
+            index_url_name=self.get_url_name("index"),
+            exports_url_name=self.get_url_name("exports"),
+            create_url_name=self.get_url_name("export_create"),
+            download_url_name=self.get_url_name("export_download"),
+        )
+
     def get_urlpatterns(self):
         patterns = [
             *super().get_urlpatterns(),
             path("state/<int:pk>/", self.state_view, name="state"),
+            path("exports/", self.export_view(InquiryExportListView), name="exports"),
+            path("exports/new/", self.export_view(InquiryExportCreateView), name="export_create"),
+            path(
+                "exports/<int:pk>/download/",
+                InquiryExportDownloadView.as_view(),
+                name="export_download",
+            ),
         ]
         return decorate_urlpatterns(patterns, forbidden_not_redirected)
 

@@ -45,7 +45,14 @@ from .panels import InquiryCountPanel
 
 # The stored records live in records.py, below the form and its helpers; they are named here
 # too, as the app's models.
-from .records import TOPIC_FIELD_TYPE, Inquiry, OutgoingEmail, Topic, UsedFormToken
+from .records import (
+    TOPIC_FIELD_TYPE,
+    Inquiry,
+    InquiryExport,
+    OutgoingEmail,
+    Topic,
+    UsedFormToken,
+)
 from .spam import RateLimiter, TokenAlreadyUsed
 from .submission import store_inquiry
 
@@ -53,6 +60,7 @@ __all__ = [
     "ContactFormPage",
     "FormField",
     "Inquiry",
+    "InquiryExport",
     "OutgoingEmail",
     "Topic",
     "UsedFormToken",

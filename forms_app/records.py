@@ -8,6 +8,7 @@ e-mails, topics, the admin), which import them from here; the contact page itsel
 from anyascii import anyascii
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -145,6 +146,41 @@ def team_label(key):
     return team_labels().get(str(key), "") if key else ""
 
 
+def first_answer_of_type(fields, form_data, field_type):
+    """The first non-empty answer to a question of the type ("email", "singleline")."""
+    for field in fields:
+        if field.field_type == field_type and form_data.get(field.clean_name):
+            return str(form_data[field.clean_name])
+    return ""
+
+
+def answer_map(fields, form_data, topic_name):
+    """{clean_name: answer text} for the form's `fields` (in the team's language), option
+    keys shown as their names, the topic as `topic_name()` (asked only when answered)."""
+    answers = {}
+    for field in fields:
+        value = form_data.get(field.clean_name, "")
+        if field.field_type == TOPIC_FIELD_TYPE:
+            value = topic_name() if value else ""
+        elif field.is_choice_field:
+            labels = field.get_choice_labels()
+            values = value if isinstance(value, list) else [value] if value else []
+            value = ", ".join(str(labels.get(v, v)) for v in values)
+        elif isinstance(value, bool):
+            value = _("Yes") if value else _("No")
+        answers[field.clean_name] = str(value)
+    return answers
+
+
+def email_status_text(total, unsent):
+    """An inquiry's e-mails in a word: none, sent, or how many wait for a retry."""
+    if not total:
+        return _("none")
+    if not unsent:
+        return _("sent")
+    return _("%(count)s waiting for retry") % {"count": unsent}
+
+
 class Inquiry(AbstractFormSubmission):
     """A stored contact-form submission with what KVKK requires us to be able to show."""
 
@@ -258,35 +294,17 @@ class Inquiry(AbstractFormSubmission):
             )
         return list(source.form_fields.order_by("sort_order", "pk")) if source is not None else []
 
-    def _first_answer_of_type(self, field_type):
-        for field in self.source_form_fields:
-            if field.field_type == field_type and self.form_data.get(field.clean_name):
-                return str(self.form_data[field.clean_name])
-        return ""
-
     @property
     def sender_email(self):
-        return self._first_answer_of_type("email")
+        return first_answer_of_type(self.source_form_fields, self.form_data, "email")
 
     @property
     def sender_name(self):
-        return self._first_answer_of_type("singleline")
+        return first_answer_of_type(self.source_form_fields, self.form_data, "singleline")
 
     def get_answer_map(self):
         """{clean_name: answer text} in the team's language, option keys shown as names."""
-        answers = {}
-        for field in self.source_form_fields:
-            value = self.form_data.get(field.clean_name, "")
-            if field.field_type == TOPIC_FIELD_TYPE:
-                value = self.topic_name if value else ""
-            elif field.is_choice_field:
-                labels = field.get_choice_labels()
-                values = value if isinstance(value, list) else [value] if value else []
-                value = ", ".join(str(labels.get(v, v)) for v in values)
-            elif isinstance(value, bool):
-                value = _("Yes") if value else _("No")
-            answers[field.clean_name] = str(value)
-        return answers
+        return answer_map(self.source_form_fields, self.form_data, lambda: self.topic_name)
 
     def get_answers(self):
         """[(label, answer text)] in the form's order, in the team's language."""
@@ -302,12 +320,7 @@ class Inquiry(AbstractFormSubmission):
     @property
     def email_status(self):
         emails = list(self.emails.all())
-        if not emails:
-            return _("none")
-        unsent = sum(1 for email in emails if email.sent_at is None)
-        if not unsent:
-            return _("sent")
-        return _("%(count)s waiting for retry") % {"count": unsent}
+        return email_status_text(len(emails), sum(1 for email in emails if email.sent_at is None))
 
     @property
     def topic_name(self):
@@ -358,6 +371,61 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} → {self.to_address}"
+
+
+def private_storage():
+    """Where export files go: the "private" storage (settings.STORAGES), never public media.
+    A file is served only by the inbox's download view, to inquiry handlers."""
+    return storages["private"]
+
+
+class InquiryExport(models.Model):
+    """One export of the inbox (CSV or XLSX): who asked for it with which filters, and how the
+    task that writes the file outside the request is getting on. The file is deleted with
+    the record after INQUIRY_EXPORT_DAYS (forms_app.exports.delete_expired_exports)."""
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "XLSX"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", pgettext_lazy("export state", "Queued")
+        RUNNING = "running", pgettext_lazy("export state", "Being written")
+        READY = "ready", pgettext_lazy("export state", "Ready")
+        FAILED = "failed", pgettext_lazy("export state", "Failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("exported by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    file_format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    # The inbox's query parameters ({name: [values]}), so the task lists the same inquiries.
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    # The exporting user's admin language and time zone: the file is written in them.
+    language = models.CharField(_("language"), max_length=8)
+    time_zone = models.CharField(_("time zone"), max_length=64)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.QUEUED, db_index=True
+    )
+    row_count = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    file = models.FileField(
+        _("file"), storage=private_storage, upload_to="inquiry-exports/", blank=True
+    )
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now, db_index=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inquiry export")
+        verbose_name_plural = _("inquiry exports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_file_format_display()} #{self.pk}"
 
 
 class UsedFormToken(models.Model):

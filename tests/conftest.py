@@ -16,12 +16,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="session", autouse=True)
 def uploads_removed_afterwards():
-    """Uploaded files go to a folder of this test process (mbbcms/settings/test.py), removed
-    when the session ends."""
+    """Uploaded files and exports go to folders of this test process
+    (mbbcms/settings/test.py), removed when the session ends."""
     yield
-    media_root = Path(settings.MEDIA_ROOT)
-    if media_root.is_relative_to(tempfile.gettempdir()):
-        shutil.rmtree(media_root, ignore_errors=True)
+    for root in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+        if Path(root).is_relative_to(tempfile.gettempdir()):
+            shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from forms_app.models import Inquiry, Topic
-from tests.contact import contact_page, forget_rate_limit, topic_key, valid_answers
+from tests.contact import contact_page, exported, forget_rate_limit, topic_key, valid_answers
 from tests.factories import EditorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,9 +75,7 @@ def test_markup_is_escaped_in_the_admin(admin_client, inquiries):
 
 
 def export(admin_client, file_format):
-    response = admin_client.get(reverse(INBOX), {"export": file_format})
-    assert response.status_code == 200
-    return b"".join(response.streaming_content) if response.streaming else response.content
+    return exported(admin_client, file_format)
 
 
 def test_the_csv_export_keeps_turkish_letters_and_neutralises_formulas(admin_client, inquiries):

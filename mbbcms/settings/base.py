@@ -186,10 +186,17 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
+# Files no visitor may fetch (inquiry exports): outside MEDIA_ROOT, with no URL; the admin
+# serves each one through a view that checks the user's permission.
+PRIVATE_MEDIA_ROOT = BASE_DIR / "private"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
 }
 
 WAGTAIL_SITE_NAME = "Marmara Belediyeler Birliği"
@@ -256,6 +263,9 @@ EMAIL_TIMEOUT = 10
 # Background tasks (django-tasks): e-mails and Wagtail's search and reference index updates are
 # queued in the database and run by `manage.py db_worker`, never inside a request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Inquiry exports are written by the task worker and kept this many days (then deleted with
+# their record: by the next export, or by purge_inquiries).
+INQUIRY_EXPORT_DAYS = 7
 
 
 # --- Front end and performance ----------------------------------------------------------

@@ -95,7 +95,25 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
+    # Inquiry exports: in the bucket under private/, readable with the credentials only
+    # (no public ACL, no unsigned URL); the admin streams them to inquiry handlers.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
+        },
+    }
 MEDIA_ROOT = env("DJANGO_MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
+# Written by the task worker, read by the web processes: a volume both share (compose.yaml).
+PRIVATE_MEDIA_ROOT = env("DJANGO_PRIVATE_ROOT", str(PRIVATE_MEDIA_ROOT))  # noqa: F405
+if STORAGES["private"]["BACKEND"].endswith("FileSystemStorage"):
+    STORAGES["private"] = {
+        **STORAGES["private"],
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    }
 
 # Cache and sessions: Redis when REDIS_URL is set (shared by every replica), else local memory.
 REDIS_URL = env("REDIS_URL")

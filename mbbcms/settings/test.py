@@ -25,6 +25,14 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL = "http://localhost"
 # Uploads of this process, outside the repository (tests/conftest.py removes the folder).
 MEDIA_ROOT = Path(tempfile.gettempdir()) / f"mbbcms-test-media-{os.getpid()}"
+PRIVATE_MEDIA_ROOT = Path(tempfile.gettempdir()) / f"mbbcms-test-private-{os.getpid()}"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Login lockout is tested explicitly (tests/test_security.py); elsewhere tests log in freely.

@@ -103,3 +103,30 @@ def smtp_settings(port):
 def text_of(message, subtype="plain"):
     part = message.get_body(preferencelist=(subtype,))
     return part.get_content().replace("\r\n", "\n") if part is not None else ""
+
+
+def exported(client, file_format, **params):
+    """The file of an inbox export as the handler gets it: the export page the list's
+    Download button opens (with the list's filters), its Start button, then the download
+    once the task has written the file (tests run tasks at once, after the commit)."""
+    from urllib.parse import urlencode
+
+    from django.test import TestCase
+    from django.urls import reverse
+
+    from forms_app.models import InquiryExport
+
+    url = (
+        reverse("forms_app_inquiry:export_create")
+        + "?"
+        + urlencode({**params, "format": file_format})
+    )
+    assert client.get(url).status_code == 200
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert client.post(url).status_code == 302
+    export = InquiryExport.objects.latest("pk")
+    assert export.state == InquiryExport.State.READY, export.error
+    response = client.get(reverse("forms_app_inquiry:export_download", args=[export.pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    return b"".join(response.streaming_content)

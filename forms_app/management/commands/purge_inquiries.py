@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from forms_app.exports import delete_expired_exports
 from forms_app.models import Inquiry, UsedFormToken
 from forms_app.spam import CLOCK_SKEW_SECONDS
 
@@ -11,8 +12,9 @@ from forms_app.spam import CLOCK_SKEW_SECONDS
 class Command(BaseCommand):
     help = (
         "Delete contact-form inquiries (and their e-mails) older than the retention period "
-        "stated in the privacy notice (CONTACT_RETENTION_DAYS), and the record of used form "
-        "tokens that have expired. Run it daily, e.g. from cron."
+        "stated in the privacy notice (CONTACT_RETENTION_DAYS), the record of used form "
+        "tokens that have expired, and inbox exports older than INQUIRY_EXPORT_DAYS with "
+        "their files. Run it daily, e.g. from cron."
     )
 
     def add_arguments(self, parser):
@@ -39,6 +41,10 @@ class Command(BaseCommand):
         expired.delete()
         self.stdout.write(f"Deleted {count} inquiry(ies) older than {days} days.")
         self.forget_expired_tokens()
+        exports = delete_expired_exports()
+        self.stdout.write(
+            f"Deleted {exports} export(s) older than {settings.INQUIRY_EXPORT_DAYS} days."
+        )
 
     @staticmethod
     def forget_expired_tokens():
