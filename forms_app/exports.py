@@ -15,7 +15,6 @@ number of queries do not grow with the number of inquiries.
 """
 
 import csv
-import datetime
 import io
 import logging
 import tempfile
@@ -63,6 +62,7 @@ FIXED_COLUMNS = {
     "consent_text": _("Consent wording"),
     "email_status": _("E-mail status"),
 }
+SUBMIT_TIME_COLUMN = list(FIXED_COLUMNS).index("submit_time")
 ROW_FIELDS = (
     "pk",
     "submit_time",
@@ -192,17 +192,15 @@ def write_xlsx(queryset, fileobj, table):
     workbook = Workbook(write_only=True, iso_dates=True)
     sheet = workbook.create_sheet(title=str(_("Inquiries"))[:31])
     sheet.append(table.headings())
-    date_format = ExcelDateFormatter().get()
+    date_cell = WriteOnlyCell(sheet)
+    date_cell.number_format = ExcelDateFormatter().get()
     count = 0
     for values in rows_of(queryset):
-        cells = []
-        for value in table.row(values, xlsx_datetime):
-            cell = WriteOnlyCell(sheet, value)
-            if cell.data_type == "f":  # text that openpyxl would take for a formula
-                cell.data_type = "s"
-            if isinstance(value, datetime.datetime):
-                cell.number_format = date_format
-            cells.append(cell)
+        cells = table.row(values, xlsx_datetime)
+        # Values go in as they are (formula-like text is already neutralised, so openpyxl
+        # types it as text); the time cell carries the date format.
+        date_cell.value = cells[SUBMIT_TIME_COLUMN]
+        cells[SUBMIT_TIME_COLUMN] = date_cell
         sheet.append(cells)
         count += 1
     workbook.save(fileobj)
