@@ -18,25 +18,34 @@ versions and the old content, and its entries are retired by the bump that follo
   drafts, when saved or deleted: the site version.
 - Drafts (saving a page or snippet without publishing) retire nothing.
 
-Applying a set gives its paths (and the site) new versions (core/page_cache.py) and purges the
-same URLs through `wagtail.contrib.frontend_cache`. If the cache does not take the versions,
-the set is recorded and applied when it does.
+Applying a set gives its paths (and the site) new versions (core/page_cache.py): one set_many,
+in the request, so the visitor sees the change right after the commit. If the cache does not
+take them, the set is recorded and applied when it does. The same URLs are then purged at the
+CDN by the task worker (core/cdn.py); every live page too when the site version changed.
+
+Working a set out costs the same however many pages the site has: a page's translations and
+ancestors are a few, and its descendants (all the networks, below the directory) are read as
+rows whose URL continues the page's own, not as pages. Every live page's URLs, for the CDN
+only, are worked out by the worker.
 """
 
 import functools
 import logging
 from dataclasses import dataclass, field
+from types import SimpleNamespace
+from urllib.parse import quote
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
-from django.urls import reverse
-from django.utils import translation
+from django.utils.http import RFC3986_SUBDELIMS
 
 from . import page_cache
-from .cdn import purge_cdn
+from .cdn import purge_cdn, site_wide_paths
 
 logger = logging.getLogger(__name__)
+
+# What a page's URL is worked out from (Page.get_url_parts, Page.specific_class).
+URL_FIELDS = ("url_path", "path", "depth", "content_type", "translation_key", "locale")
 
 # Changes that show on pages beyond those a page's purge set holds, registered by the apps
 # that know: (does it apply to this instance, the pages that show it).
@@ -54,59 +63,107 @@ def _registered(instance):
     return [pages_for for applies_to, pages_for in _extra_pages if applies_to(instance)]
 
 
+def _own_urls(model):
+    """Whether pages of `model` work out their URLs their own way (get_url_parts or
+    get_cached_paths overridden): then the page itself is asked, never derived."""
+    from wagtail.models import Page
+
+    return (
+        model is None
+        or model.get_url_parts is not Page.get_url_parts
+        or model.get_cached_paths is not Page.get_cached_paths
+    )
+
+
 @dataclass
 class PurgeSet:
     paths: set = field(default_factory=set)
     urls: set = field(default_factory=set)  # for the CDN: absolute
     site: bool = False
+    # Wagtail keeps the site root paths on the object passed to get_url_parts: read once.
+    _roots: SimpleNamespace = field(default_factory=SimpleNamespace, repr=False)
 
     def add_pages(self, pages):
+        """Each page's URL path, and its URLs for the CDN (its full URL and any extra cached
+        paths it declares)."""
         from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-        batch = PurgeBatch()
         for page in pages:
-            parts = page.get_url_parts()
-            if parts is None:
+            if _own_urls(page.specific_class) and type(page) is not page.specific_class:
+                page = page.specific_deferred
+            parts = page.get_url_parts(self._roots)
+            if parts is None or parts[2] is None:
                 continue  # not routable (Wagtail's root, a page outside every site)
             _site_id, root_url, path = parts
             self.paths.add(path)
-            batch.add_page(page)  # its URL and any extra cached paths it declares
-        self.urls |= batch.urls
+            if root_url is None:
+                continue
+            if _own_urls(type(page)):
+                batch = PurgeBatch(cache_object=self._roots)
+                batch.add_page(page)
+                self.urls |= batch.urls
+            else:
+                self.urls.add(root_url + path)  # what PurgeBatch.add_page adds for it
 
-    def add_every_page(self):
-        """A change every page shows: the CDN has no version to bump, so each live page's
-        URLs are purged (a few dozen; the backends send them in batches)."""
-        from wagtail.models import Page
+    def add_descendants(self, page):
+        """The pages below `page` (their breadcrumbs show it). Their URLs continue its URL
+        with the rest of their own url_path, so they are read as rows, not pages: a directory
+        of 1,000 networks costs one query and a string each, not 1,000 page objects."""
+        from wagtail.models import Page, Site
 
-        every_page = PurgeSet()
-        every_page.add_pages(Page.objects.live().filter(depth__gt=1).specific(defer=True))
-        every_page.add_site_paths()
-        self.urls |= every_page.urls  # the site version retires them in the page cache
+        rows = list(
+            Page.objects.filter(path__startswith=page.path, depth__gt=page.depth).values_list(
+                "pk", "url_path", "content_type_id"
+            )
+        )
+        if not rows:
+            return
+        parts = page.get_url_parts(self._roots)
+        other_root_below = any(
+            root.root_path.startswith(page.url_path) and root.root_path != page.url_path
+            for root in Site.get_site_root_paths()
+        )
+        asked = []
+        for pk, url_path, content_type_id in rows:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if (
+                parts is None
+                or parts[2] is None
+                or other_root_below
+                or not url_path.startswith(page.url_path)
+                or not parts[2].endswith("/")
+                or _own_urls(model)
+            ):
+                asked.append(pk)  # the page is asked for its URL
+                continue
+            _site_id, root_url, base = parts
+            # Wagtail's reverse() quotes the url_path the same way, one character at a time.
+            path = base + quote(url_path[len(page.url_path) :], safe=RFC3986_SUBDELIMS + "/~:@")
+            self.paths.add(path)
+            if root_url is not None:
+                self.urls.add(root_url + path)
+        if asked:
+            self.add_pages(Page.objects.filter(pk__in=asked).specific(defer=True))
 
     def add_site_paths(self):
         """What lists every page: the sitemap and the search page of each language, at each
         site's address."""
-        from django.conf import settings
         from wagtail.models import Site
 
-        paths = {reverse("sitemap")}
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                paths.add(reverse("search"))
+        paths = site_wide_paths()
         self.paths |= paths
         for site in Site.objects.all():
             self.urls |= {site.root_url + path for path in paths}
 
     def apply(self):
-        """Retire the set's pages in the page cache, then at the CDN (which refetches from
-        the page cache). Called after the commit."""
-        if self.site:
-            self.add_every_page()
-        if page_cache.bump_versions(self.paths, site=self.site):
-            purge_cdn(self.urls)
-            return
-        page_cache.record_pending_purge(self.paths, self.site, self.urls)
-        purge_cdn(self.urls)  # the CDN does not depend on Redis; the origin now renders afresh
+        """Retire the set's pages in the page cache at once (new versions: one set_many),
+        then queue their purge at the CDN, which refetches from the page cache; a change every
+        page shows purges every live page there, worked out by the task. Called after the
+        commit."""
+        if not page_cache.bump_versions(self.paths, site=self.site):
+            page_cache.record_pending_purge(self.paths, self.site, self.urls)
+        # The CDN does not depend on Redis: purged in any case (the origin renders afresh).
+        purge_cdn(self.urls, every_page=self.site)
 
 
 def purge_set_for_page(page):
@@ -119,13 +176,10 @@ def purge_set_for_page(page):
 
     ancestors = list(page.get_ancestors().filter(depth__gt=1).only("translation_key"))
     keys = {page.translation_key, *(ancestor.translation_key for ancestor in ancestors)}
-    pages = list(
-        Page.objects.filter(Q(translation_key__in=keys) | Q(path__startswith=page.path))
-        .select_related("locale")
-        .specific(defer=True)
-    )
     purge = PurgeSet(site=page.depth <= MENU_DEPTH)
-    purge.add_pages([*pages, *_linking_pages(page, ReferenceIndex, Page)])
+    purge.add_pages(Page.objects.filter(translation_key__in=keys).only(*URL_FIELDS))
+    purge.add_pages(_linking_pages(page, ReferenceIndex, Page))
+    purge.add_descendants(page)
     for pages_for in _registered(page):
         purge.add_pages(pages_for(page))
     purge.add_site_paths()
@@ -139,7 +193,7 @@ def _linking_pages(page, reference_index, page_model):
         page_model.objects.filter(translation_key=page.translation_key)
     ).filter(base_content_type=ContentType.objects.get_for_model(page_model))
     ids = {int(object_id) for object_id in references.values_list("object_id", flat=True)}
-    return page_model.objects.filter(pk__in=ids).specific(defer=True) if ids else []
+    return page_model.objects.filter(pk__in=ids).only(*URL_FIELDS) if ids else []
 
 
 def _after_commit(purge):

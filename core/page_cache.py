@@ -267,7 +267,7 @@ def apply_pending_purges():
         return False
     # Pages a replica served from a stale entry before it noticed the records may be at the
     # CDN: purge those URLs again.
-    purge_cdn({url for row in pending for url in row.urls})
+    purge_cdn({url for row in pending for url in row.urls}, every_page=site)
     try:
         PendingPurge.objects.filter(pk__in=[row.pk for row in pending]).delete()
     except DatabaseError:
