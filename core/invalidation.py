@@ -123,16 +123,18 @@ class PurgeSet:
             root.root_path.startswith(page.url_path) and root.root_path != page.url_path
             for root in Site.get_site_root_paths()
         )
-        asked = []
+        asked, own_urls = [], {}
         for pk, url_path, content_type_id in rows:
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if content_type_id not in own_urls:
+                model = ContentType.objects.get_for_id(content_type_id).model_class()
+                own_urls[content_type_id] = _own_urls(model)
             if (
                 parts is None
                 or parts[2] is None
                 or other_root_below
                 or not url_path.startswith(page.url_path)
                 or not parts[2].endswith("/")
-                or _own_urls(model)
+                or own_urls[content_type_id]
             ):
                 asked.append(pk)  # the page is asked for its URL
                 continue
