@@ -152,3 +152,15 @@ def test_the_inbox_probe_reads_the_inquiry_list_and_its_search():
     assert results["list"]["rows"] == 4
     assert results["search"]["matches"] == 3
     assert results["one row"]["rows"] == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_export_probe_writes_every_inquiry_and_counts_its_queries(fmt):
+    from forms_app.models import Inquiry
+
+    InquiryFactory.create_batch(12)
+    result = probes.export(fmt)
+    assert result["rows"] == result["expected_rows"] == Inquiry.objects.count() >= 12
+    assert result["bytes"] > 0 and result["queries"] > 0
+    assert result["rss_growth_mb"] >= 0
