@@ -38,6 +38,7 @@ from .exports import (
     FIXED_COLUMNS,
     expiry_cutoff,
     export_filename,
+    is_abandoned,
     language_name,
     start_export,
     yes_no,
@@ -313,14 +314,10 @@ class InquiryExportListView(InquiryExportMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         exports = list(self.own_exports().select_related("user"))
-        pending = {InquiryExport.State.QUEUED, InquiryExport.State.RUNNING}
+        rows = [ExportRow(export, self.download_url_name, self.request.user) for export in exports]
         context.update(
-            exports=[
-                ExportRow(export, self.download_url_name, self.request.user) for export in exports
-            ],
-            refresh_seconds=self.REFRESH_SECONDS
-            if any(export.state in pending for export in exports)
-            else None,
+            exports=rows,
+            refresh_seconds=self.REFRESH_SECONDS if any(row.is_pending for row in rows) else None,
             index_url=reverse(self.index_url_name),
             keep_days=settings.INQUIRY_EXPORT_DAYS,
         )
@@ -332,10 +329,16 @@ class ExportRow:
 
     def __init__(self, export, download_url_name, viewer):
         self.pk = export.pk
-        self.state = export.get_state_display()
-        self.is_ready = export.state == InquiryExport.State.READY
-        self.is_failed = export.state == InquiryExport.State.FAILED
-        self.is_new = export.state == InquiryExport.State.QUEUED
+        state = export.state
+        if is_abandoned(export):
+            # The worker stopped while writing it (a restart or a crash): it will never be
+            # ready, and saying "being written" for ever would hide that.
+            state = InquiryExport.State.FAILED
+        self.state = InquiryExport.State(state).label
+        self.is_ready = state == InquiryExport.State.READY
+        self.is_failed = state == InquiryExport.State.FAILED
+        self.is_new = state == InquiryExport.State.QUEUED
+        self.is_pending = state in {InquiryExport.State.QUEUED, InquiryExport.State.RUNNING}
         self.file_format = export.get_file_format_display()
         self.row_count = export.row_count
         self.requested_at = local_datetime_text(export.created_at)

@@ -262,6 +262,20 @@ def start_export(user, file_format, filters):
     return export
 
 
+# An export still being written this long after it started has lost its worker: 100,000
+# inquiries take a minute or two.
+ABANDONED_AFTER = timedelta(hours=1)
+
+
+def is_abandoned(export):
+    """Whether the worker stopped while writing the export (it is shown as failed)."""
+    return (
+        export.state == InquiryExport.State.RUNNING
+        and export.started_at is not None
+        and export.started_at < timezone.now() - ABANDONED_AFTER
+    )
+
+
 def export_filename(export):
     sent = timezone.localtime(export.created_at, zoneinfo.ZoneInfo(export.time_zone))
     return f"{FILENAME}-{sent:%Y%m%d-%H%M}-{export.pk}.{export.file_format}"

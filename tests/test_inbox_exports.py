@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client, TestCase, override_settings
@@ -32,6 +33,7 @@ from tests.contact import exported
 from tests.factories import SuperuserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+User = get_user_model()
 
 INBOX = "forms_app_inquiry:index"
 EXPORTS = "forms_app_inquiry:exports"
@@ -341,6 +343,22 @@ def test_the_exports_page_shows_each_state_in_turkish_and_english(handler):
         BeautifulSoup(english.get(reverse(EXPORTS)).content, "html5lib").get_text(" ").split()
     )
     assert "Download XLSX (4 inquiries)" in text and "Being written" in text
+
+
+def test_an_export_whose_worker_stopped_while_writing_it_is_shown_as_failed(handler):
+    InquiryExport.objects.create(
+        user=User.objects.get(username="handler"),
+        file_format="csv",
+        language="tr",
+        time_zone="Europe/Istanbul",
+        state=InquiryExport.State.RUNNING,
+        started_at=timezone.now() - datetime.timedelta(hours=2),
+    )
+    page = BeautifulSoup(handler.get(reverse(EXPORTS)).content, "html5lib")
+    text = " ".join(page.get_text(" ").split())
+    assert "Başarısız" in text and "Dışa aktarma başarısız oldu." in text
+    assert "Yazılıyor" not in text
+    assert not page.select_one('meta[http-equiv="refresh"]')  # nothing left to wait for
 
 
 def test_exports_are_deleted_with_their_files_after_seven_days(handler):
