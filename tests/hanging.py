@@ -7,13 +7,14 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def hanging_listener():
-    """Yields the port of a server that accepts every connection and never sends a byte."""
+def hanging_listener(held=None):
+    """Yields the port of a server that accepts every connection and never sends a byte. The
+    connections it accepted are appended to `held`, when given."""
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(128)
     server.settimeout(0.1)  # so the accepting thread notices the end of the context
-    held, stop = [], threading.Event()
+    held, stop = ([] if held is None else held), threading.Event()
 
     def accept():
         while not stop.is_set():
