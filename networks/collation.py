@@ -54,3 +54,11 @@ def english_sort_key(text):
 
 def collation_key(text, language_code):
     return turkish_sort_key(text) if language_code == "tr" else english_sort_key(text)
+
+
+def collation_string(text, language_code):
+    """`collation_key` as a string of ASCII digits that sorts the same way under any database
+    collation, so the database can sort by name ("A'dan Z'ye") and hand over one page of a
+    long list: eight digits per character (its class, then its rank)."""
+    characters, _text = collation_key(text, language_code)
+    return "".join(f"{kind}{rank:07d}" for kind, rank in characters)

@@ -1,13 +1,11 @@
-from functools import partial
-from operator import getitem
-from urllib.parse import urlencode
-
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.formats import number_format
-from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -15,7 +13,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.pages import LINK_FIELDS, BasePage
 
-from .collation import collation_key
+from .collation import collation_string
+from .listing import DirectoryListing, directory_cache_key, directory_query, pages_for
 
 YEAR_VALIDATORS = [MinValueValidator(1800), MaxValueValidator(2100)]
 # Languages a network's own short name may be in (marked with lang="…" on pages in another).
@@ -62,7 +61,9 @@ def format_figure(number, approximation):
 
 
 class NetworkIndexPage(BasePage):
-    """ "Uluslararası Üyelikler": the directory of MBB's international network memberships."""
+    """ "Uluslararası Üyelikler": the directory of MBB's international network memberships,
+    sorted, filtered and paginated through the query string (?sort=, ?joined=, ?page=; see
+    networks/listing.py)."""
 
     template = "pages/network_index_page.html"
     parent_page_types = ["home.WorkAreaIndexPage", "home.WorkAreaPage"]
@@ -73,145 +74,48 @@ class NetworkIndexPage(BasePage):
         verbose_name = _("network directory")
 
     def get_networks(self):
-        return (
-            NetworkPage.objects.child_of(self)
-            .live()
-            .only(*NetworkPage.LISTING_FIELDS)
-            .order_by("-joined_year", "short_name")
+        return NetworkPage.objects.child_of(self).live().only(*NetworkPage.LISTING_FIELDS)
+
+    def get_listing(self, request):
+        return DirectoryListing(
+            self.get_networks(),
+            request.GET,
+            url=self.get_url(request=request),
+            full_url=self.get_full_url(request=request),
         )
 
-    def get_context(self, request, *args, **kwargs):
+    def serve(self, request, *args, **kwargs):
+        """A ?page= that is no page number is a missing page (the site's 404 page, in the
+        visitor's language); a page past the last (the directory shrank, or a language has
+        fewer networks) leads to the last page, with the same sort and year. Only then does
+        the page need the database before its fragments: the first page never does."""
+        listing = self.get_listing(request)
+        if not listing.is_valid_page_number:
+            raise Http404(_("There is no such page of the directory."))
+        if listing.page_number > 1 and listing.is_past_the_last_page:
+            return redirect(listing.last_page_url)
+        return super().serve(request, *args, listing=listing, **kwargs)
+
+    def get_context(self, request, *args, listing=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # One query: sorting, filtering and the timeline all work on the same list. Lazy: when
-        # the cached directory fragment answers, it never runs.
-        directory = SimpleLazyObject(
-            lambda: directory_context(list(self.get_networks()), request.GET)
-        )
-        context.update(
-            {key: SimpleLazyObject(partial(getitem, directory, key)) for key in DIRECTORY_KEYS}
-        )
-        context["directory_key"] = directory_cache_key(request.GET)
-        # The language switcher keeps the visitor's sort and year (see get_alternates).
-        context["switcher_query"] = directory_query(context["directory_key"])
+        # Lazy: each part queries the database only when a template reads it, so a view whose
+        # fragments are cached runs none of these queries.
+        listing = listing or self.get_listing(request)
+        context["listing"] = listing
+        # What of the query string the view shows: part of its fragments' keys (the head's
+        # too, for its canonical and rel="prev"/"next" links; see base.html).
+        context["view_key"] = directory_cache_key(request.GET)
+        # The language switcher keeps the visitor's sort, year and page (see get_alternates).
+        context["switcher_query"] = directory_query(context["view_key"])
         return context
 
-
-def _by_newest(network):
-    return (-network.joined_year, network.short_name.casefold())
-
-
-def _by_oldest(network):
-    return (network.joined_year, network.short_name.casefold())
-
-
-def _by_name(network):
-    """By the name the card shows, in the page's language's alphabetical order."""
-    return collation_key(network.full_name, get_language())
-
-
-# ?sort= values: (label for the form, sort key).
-SORT_ORDERS = {
-    "-joined": (_("Most recent first"), _by_newest),
-    "joined": (_("Oldest first"), _by_oldest),
-    "name": (_("Name (A to Z)"), _by_name),
-}
-DEFAULT_SORT = "-joined"
-
-
-def membership_timeline(networks):
-    """[(year, [networks that joined that year])], oldest year first."""
-    years = {}
-    for network in sorted(networks, key=_by_oldest):
-        years.setdefault(network.joined_year, []).append(network)
-    return list(years.items())
-
-
-DIRECTORY_KEYS = (
-    "networks",
-    "network_total",
-    "sort",
-    "sort_options",
-    "joined",
-    "year_options",
-    "is_filtered",
-    "timeline",
-    "directory_notices",
-)
-
-
-def directory_params(params):
-    """The directory's query parameters as given: (sort, joined), with the default sort."""
-    return params.get("sort") or DEFAULT_SORT, (params.get("joined") or "").strip()
-
-
-def year_from_param(text):
-    """The year in ?joined=, or None. Only ASCII digits: "²", "①" and "₁" pass isdigit() but
-    are no year, and int() refuses them."""
-    if text.isascii() and text.isdigit() and len(text.lstrip("0")) <= 4:
-        return int(text)
-    return None
-
-
-def directory_cache_key(params):
-    """What of the query string can change the directory, read without the database: a few
-    values, so odd query strings cannot fill the fragment cache."""
-    sort, joined = directory_params(params)
-    if year_from_param(joined) is not None:
-        joined = year_from_param(joined)
-    elif joined:
-        joined = "invalid"  # not a year we could have: the same notice for all of them
-    return (sort if sort in SORT_ORDERS else "invalid", joined)
-
-
-def directory_query(directory_key):
-    """The query string that repeats a directory view's sort and year (valid values only)."""
-    sort, joined = directory_key
-    params = {}
-    if sort in SORT_ORDERS and sort != DEFAULT_SORT:
-        params["sort"] = sort
-    if isinstance(joined, int):
-        params["joined"] = joined
-    return urlencode(params)
-
-
-def directory_context(networks, params):
-    """Sort and filter the directory from the query string (?sort=, ?joined=).
-
-    Unknown values never fail the page: they fall back to the defaults, and `notices` tells the
-    visitor, in their language, what was ignored.
-    """
-    notices = []
-    sort, raw_joined = directory_params(params)
-    if sort not in SORT_ORDERS:
-        notices.append(
-            _("That sort order is not available, so the most recent memberships are shown first.")
-        )
-        sort = DEFAULT_SORT
-
-    timeline = membership_timeline(networks)
-    years = [year for year, _members in timeline]
-    joined = None
-    if raw_joined:
-        if year_from_param(raw_joined) in years:
-            joined = year_from_param(raw_joined)
-        else:
-            notices.append(
-                _("There is no membership from the year you chose, so all years are shown.")
-            )
-
-    shown = [n for n in networks if joined is None or n.joined_year == joined]
-    shown.sort(key=SORT_ORDERS[sort][1])
-    return {
-        "networks": shown,
-        "network_total": len(networks),
-        "sort": sort,
-        "sort_options": [(value, label) for value, (label, _key) in SORT_ORDERS.items()],
-        "joined": joined,
-        "year_options": sorted(years, reverse=True),
-        "is_filtered": joined is not None or sort != DEFAULT_SORT,
-        "timeline": timeline,
-        "directory_notices": notices,
-    }
+    def get_cached_paths(self):
+        """The URLs a CDN purge of the directory covers: its plain pages (?page=2, …), one
+        more than it has now, in case it just shrank. Sorted and filtered views are not
+        listed: like search results, they may lag a publish by the CDN's cache time."""
+        total = self.get_networks().count()
+        pages = pages_for(total) + 1
+        return ["/", *(f"/?page={number}" for number in range(2, pages + 1))]
 
 
 class NetworkPage(BasePage):
@@ -300,6 +204,9 @@ class NetworkPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The full name's place in the page language's alphabetical order (networks/collation.py),
+    # kept with the page so that the database sorts the directory A to Z. Set by save().
+    name_sort_key = models.TextField(editable=False, default="")
     # BasePage's introduction, required and short: it is the directory card's text.
     introduction = models.TextField(
         _("summary"), max_length=400, help_text=_("Two or three sentences for the directory card.")
@@ -381,6 +288,15 @@ class NetworkPage(BasePage):
     class Meta:
         verbose_name = _("network membership")
 
+    def save(self, *args, **kwargs):
+        if self.locale_id is None:
+            self.locale = self.get_default_locale()  # as Wagtail would, a moment later
+        self.name_sort_key = collation_string(self.full_name, self.locale.language_code)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "full_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_sort_key"}
+        return super().save(*args, **kwargs)
+
     def key_figures(self):
         """(label, formatted value) pairs for the figures the network publishes."""
         figures = [
@@ -404,3 +320,20 @@ class NetworkPage(BasePage):
         its scheme or a bare trailing slash (www.nalas.eu, www.uclg-mewa.org/tr)."""
         address = self.website.split("://", 1)[-1]
         return address[:-1] if address.endswith("/") and address.count("/") == 1 else address
+
+
+def live_network_counts(directories):
+    """{language code: how many live networks} of the directory pages `directories` (their
+    translations, as the chrome loaded them), in one query."""
+    if not directories:
+        return {}
+    children = Q()
+    for directory in directories:
+        children |= Q(path__startswith=directory.path, depth=directory.depth + 1)
+    return dict(
+        NetworkPage.objects.live()
+        .filter(children)
+        .order_by()
+        .values_list("locale__language_code")
+        .annotate(count=Count("pk"))
+    )

@@ -2,7 +2,9 @@
 
 A visitor who swaps /tr/ for /en/ by hand (or follows such a link) lands on a 404, because
 each language has its own slugs. If the same path exists in another language, the 404 page
-offers that page and, when it has one, its translation into the visitor's language.
+offers that page and, when it has one, its translation into the visitor's language. When the
+path is a page and only its query string was refused (a page number the directory does not
+have), the 404 page offers the page itself.
 """
 
 from django.conf import settings
@@ -24,6 +26,11 @@ def pages_for_missing_path(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
+    here = _live_page_at(site, rest, current)
+    if here is not None:
+        # The page exists: its query string was refused (the directory's ?page=abc), so the
+        # page itself is what the visitor wants.
+        return [{"page": here, "language_code": current}]
     suggestions = []
     for language_code, _name in settings.LANGUAGES:
         if language_code == current:

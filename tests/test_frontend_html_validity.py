@@ -40,13 +40,16 @@ def check_html(files):
     ]
 
 
-def test_every_page_type_in_both_languages_is_valid_html(client, tmp_path):
+def test_every_page_type_in_both_languages_is_valid_html(client, tmp_path, settings):
+    settings.NETWORK_DIRECTORY_PAGE_SIZE = 3  # the directory's pages and their navigation
     create_standard_pages()
     files = []
     for language in LANGUAGES:
         urls = page_urls(language)
         urls["directory_filtered"] = urls["network_index"] + "?sort=name&joined=2023"
         urls["directory_bad_input"] = urls["network_index"] + "?sort=x&joined=abc"
+        urls["directory_page_2"] = urls["network_index"] + "?page=2"
+        urls["directory_filtered_page_2"] = urls["network_index"] + "?joined=2023&page=2"
         for name, url in urls.items():
             response = client.get(url)
             assert response.status_code == 200, url
@@ -58,7 +61,7 @@ def test_every_page_type_in_both_languages_is_valid_html(client, tmp_path):
         path = tmp_path / f"{language}-not-found.html"
         path.write_bytes(missing.content)
         files.append(path)
-    assert len(files) == 20
+    assert len(files) == 24
     assert check_html(files) == []
 
 

@@ -113,3 +113,31 @@ def test_the_first_render_after_the_footer_is_published_stays_within_budget(
     # More than a page whose fragments are cached costs (6, test_render_caching.py): they
     # were rendered again, not reused.
     assert min(counts.values()) > 6
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_listings_cost_the_same_queries_with_eight_networks_and_with_forty(
+    client, settings, language
+):
+    """Home, the directory's pages (plain, sorted, filtered), the work areas and a network
+    page: counting, the year facets and the page of cards are SQL, whatever the number."""
+    settings.NETWORK_DIRECTORY_PAGE_SIZE = 3  # the 8 seeded networks fill three pages
+    urls = page_urls(language)
+    directory = urls["network_index"]
+    views = {
+        "home": urls["home"],
+        "directory": directory,
+        "directory page 2": directory + "?page=2",
+        "sorted page 3": directory + "?sort=name&page=3",
+        "filtered": directory + "?joined=2023",
+        "filtered page 2": directory + "?joined=2023&page=2",
+        "work area": urls["work_area"],
+        "work areas": urls["work_area_index"],
+        "network": urls["network"],
+    }
+    before = {name: count_queries(client, url) for name, url in views.items()}
+    add_networks(32)
+    assert NetworkPage.objects.filter(locale__language_code=language).count() == 40
+    after = {name: count_queries(client, url) for name, url in views.items()}
+    assert after == before
+    assert max(after.values()) <= MAX_QUERIES

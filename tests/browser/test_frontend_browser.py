@@ -105,6 +105,17 @@ def test_axe_finds_no_violations_with_its_full_rule_set(tab, language, page_type
 
 
 @pytest.mark.skipif(not AXE.exists(), reason=f"axe-core is missing ({AXE}); run `npm ci`")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_violations_on_a_later_page_of_the_directory(tab, settings, language):
+    settings.NETWORK_DIRECTORY_PAGE_SIZE = 3  # the 8 seeded networks: three pages
+    response = tab.open(url_of(language, "network_index") + "?page=2")
+    assert response.status == 200
+    assert tab.page.locator("nav.page-nav [aria-current=page]").count() == 1
+    assert axe_violations(tab.page) == []
+    assert tab.errors == []
+
+
+@pytest.mark.skipif(not AXE.exists(), reason=f"axe-core is missing ({AXE}); run `npm ci`")
 def test_axe_runs_its_best_practice_rules_too(tab):
     tab.open(url_of("tr", "home"))
     results = axe_results(tab.page)
