@@ -5,7 +5,7 @@ from wagtail.models import (
 )
 
 from core.pages import BasePage, cards_in_one_query
-from networks.directory import live_networks
+from networks.directory import featured_networks
 
 
 class HomePage(BasePage):
@@ -44,16 +44,31 @@ class HomePage(BasePage):
         return cards_in_one_query(pages, *WorkAreaIndexPage.work_area_types())
 
     def get_networks(self):
-        return live_networks(under=self)
+        """(the FEATURED_NETWORKS most recent memberships, oldest first; how many networks
+        there are in all; the year of the first membership), in one query."""
+        return featured_networks(under=self)
+
+    @staticmethod
+    def directory_among(work_areas, networks):
+        """The directory that lists `networks`: the work area that is their parent (work
+        areas include the directory, so finding it costs no query)."""
+        if not networks:
+            return None
+        parent_path = networks[0].path[: -Page.steplen]
+        return next((area for area in work_areas if area.path == parent_path), None)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: when the page's cached fragments answer, these queries never run.
-        networks = SimpleLazyObject(lambda: list(self.get_networks()))
-        context["work_areas"] = SimpleLazyObject(self.get_work_areas)
+        featured = SimpleLazyObject(self.get_networks)
+        work_areas = SimpleLazyObject(self.get_work_areas)
+        networks = SimpleLazyObject(lambda: featured[0])
+        context["work_areas"] = work_areas
         context["networks"] = networks
-        context["first_joined_year"] = SimpleLazyObject(
-            lambda: networks[0].joined_year if networks else None
+        context["network_total"] = SimpleLazyObject(lambda: featured[1])
+        context["first_joined_year"] = SimpleLazyObject(lambda: featured[2])
+        context["network_directory"] = SimpleLazyObject(
+            lambda: self.directory_among(work_areas, networks)
         )
         return context
 

@@ -5,7 +5,7 @@ import json
 from django.utils.translation import gettext as _
 
 from core.site_url import absolute_url
-from networks.directory import is_network, live_networks
+from networks.directory import featured_networks, is_network
 
 SCHEMA = "https://schema.org"
 
@@ -120,14 +120,16 @@ def breadcrumb_list(page, request, ancestors):
 def structured_data_for(page, request, *, ancestors=(), networks=None, footer=None):
     """Every JSON-LD object for `page`, ready to serialise.
 
-    The caller passes what the page's chrome has already loaded (ancestors, the home page's
-    networks, the footer), so structured data costs no extra queries.
+    The caller passes what the page's chrome has already loaded (ancestors, the networks the
+    home page shows, the footer), so structured data costs no extra queries.
     """
     if not getattr(page, "pk", None):
         return []
     if is_language_home(page):
         if networks is None:
-            networks = live_networks(under=page)
+            # The networks the home page shows (a bounded number: with hundreds of networks
+            # the directory lists the rest), so the data describes what the page shows.
+            networks, _total, _first_year = featured_networks(under=page)
         networks = sorted(networks, key=lambda network: (network.joined_year, network.short_name))
         return [home_organisation(page, request, networks, footer)]
     objects = []
