@@ -1,3 +1,4 @@
+from django.utils.formats import number_format
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
@@ -66,6 +67,10 @@ class HomePage(BasePage):
         context["work_areas"] = work_areas
         context["networks"] = networks
         context["network_total"] = SimpleLazyObject(lambda: featured[1])
+        # With the language's digit grouping: 1.008 in Turkish, 1,008 in English.
+        context["network_total_text"] = SimpleLazyObject(
+            lambda: number_format(featured[1], force_grouping=True)
+        )
         context["first_joined_year"] = SimpleLazyObject(lambda: featured[2])
         context["network_directory"] = SimpleLazyObject(
             lambda: self.directory_among(work_areas, networks)

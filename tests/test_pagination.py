@@ -438,7 +438,8 @@ def test_cached_fragments_are_kept_apart_per_page(settings):
 
 
 def timeline(document):
-    """{year: names listed, or the text and address of the link to that year}."""
+    """{year: names listed, or the (accessible name, text, address) of the link to that
+    year}."""
     ol = [ol for ol in document.iter("ol") if "timeline" in classes(ol)]
     if not ol:
         return None
@@ -449,7 +450,7 @@ def timeline(document):
             counts = [p for p in entry.iter("p") if "timeline__count" in classes(p)]
             if counts:
                 link = next(counts[0].iter("a"))
-                entries[year] = (text(link), link.get("href"))
+                entries[year] = (link.get("aria-label"), text(link), link.get("href"))
             else:
                 entries[year] = [text(a) for a in entry.iter("a")]
     return entries
@@ -458,7 +459,11 @@ def timeline(document):
 def test_a_busy_year_in_the_timeline_shows_its_count_and_links_to_that_year(client):
     add_networks(13, joined_year=2000)
     english = timeline(get(client, "en"))
-    assert english["2000"] == ("13 networks joined in 2000", directory_url("en") + "?joined=2000")
+    assert english["2000"] == (
+        "13 networks joined in 2000",
+        "13 networks",
+        directory_url("en") + "?joined=2000",
+    )
     assert english["2023"] == ["AEBR", "Energy Cities", "GWOPA", "ICLEI"]
     turkish = timeline(get(client, "tr"))
     assert turkish["2000"] == (
@@ -475,7 +480,11 @@ def test_the_timeline_names_a_bounded_number_of_networks_oldest_years_first(clie
     entries = timeline(get(client, "en"))
     assert entries["2008"] == ["NALAS"]
     assert entries["2017"] == ["ALDA"]
-    assert entries["2023"] == ("4 networks joined in 2023", directory_url("en") + "?joined=2023")
+    assert entries["2023"] == (
+        "4 networks joined in 2023",
+        "4 networks",
+        directory_url("en") + "?joined=2023",
+    )
 
 
 @pytest.mark.usefixtures("three_per_page")
