@@ -468,6 +468,7 @@ def test_a_busy_year_in_the_timeline_shows_its_count_and_links_to_that_year(clie
     turkish = timeline(get(client, "tr"))
     assert turkish["2000"] == (
         "2000 yılında katıldığımız 13 ağ",
+        "13 ağ",
         directory_url("tr") + "?joined=2000",
     )
     # Twelve in a year are still named.
