@@ -266,8 +266,13 @@ def _insert_pages(pages):
     the model's own table, as loading a fixture does)."""
     from wagtail.models import Page
 
+    from networks.collation import collation_string
+
     for page in pages:
         page.id = None
+        if hasattr(page, "name_sort_key"):
+            # What NetworkPage.save() stores, which a raw save skips: the directory's A-to-Z key.
+            page.name_sort_key = collation_string(page.full_name, page.locale.language_code)
     Page.objects.bulk_create(pages, batch_size=NETWORK_BATCH)
     for page in pages:
         page.page_ptr_id = page.id

@@ -119,3 +119,12 @@ def test_inquiries_are_stored_as_the_form_stores_them(loaded):
     assert len(times) > 1  # spread over time, not all sent now
     # New inquiries get ids after the loaded ones (PostgreSQL's sequence follows them).
     assert Inquiry.objects.create(form_data={}).pk > max(i.pk for i in inquiries)
+
+
+def test_loaded_networks_sort_as_saved_ones_do(loaded):
+    from networks.collation import collation_string
+
+    _result, networks = loaded
+    for page in networks.select_related("locale"):
+        expected = collation_string(page.full_name, page.locale.language_code)
+        assert page.name_sort_key == expected, page.full_name
