@@ -3,25 +3,36 @@
 
 In a throwaway database (SQLite in a temporary folder; a new database on the PostgreSQL server
 DATABASE_URL names, when it names one), seeded as for `make bench`:
-  1. with the 8 seeded networks: each page's full render (CPU ms per request, queries, HTML
-     and gzipped size), an editor publishing a new network page and its English translation,
-     the inbox and its search, the export;
+  1. with the 8 seeded networks (and a copy of that database, kept for step 4): an editor
+     publishing a new network page and its English translation, the inbox and its search,
+     the export;
   2. bench/scale_data.py loads 1,000 networks with their English translations and 100,000
      inquiries;
-  3. the same figures again, the export's peak memory (RSS growth of the process, and
-     tracemalloc's peak in a second run) and the cache hits against the bare ceiling in
-     interleaved rounds.
+  3. the same figures again, and the export's peak memory (RSS growth of the process, and
+     tracemalloc's peak in a second run);
+  4. each page's full render (CPU ms per request, queries, HTML and gzipped size) on the copy
+     and on the loaded database, in alternating rounds, and the cache hits against the bare
+     ceiling in interleaved rounds.
 Each figure is printed with its target and PASS/FAIL; writes bench/results/scale.json.
 """
 
 import os
+import statistics
 import tempfile
 import time
 from pathlib import Path
 
 from bench import report
 from bench.hits import FULL_RENDER, HIT_SHARE_OF_BARE, PAGES, hit_rounds, summarise_hits
-from bench.servers import ROOT, base_environment, describe, prepare, probe, throwaway_database
+from bench.servers import (
+    ROOT,
+    base_environment,
+    database_copy,
+    describe,
+    prepare,
+    probe,
+    throwaway_database,
+)
 
 # Inquiries beside the 8 seeded networks: a full inbox page, as with 100,000, so that the list's
 # queries compare.
@@ -48,13 +59,13 @@ MAX_INBOX_MS = 300  # the inbox list (and its search) in under 300 ms
 MAX_EXPORT_S = 60  # 100,000 inquiries exported in under 60 s
 MAX_EXPORT_GROWTH_MB = 50  # the exporting process grows by less than 50 MB
 EXPORT_TIMEOUT_S = 300  # an export still running then is reported as such, not waited for
+# Alternating rounds of full renders, 8 and 1,000 networks (about 15 s each).
+RENDER_ROUNDS = 3
 HIT_SECONDS = 3  # per load run of the cache-hit rounds (the whole run stays under 10 minutes)
 
 
 def measure(env, label, slug):
-    """The figures taken with 8 and with 1,000 networks."""
-    print(f"  {label}: full renders ...")
-    pages = probe({**env, **FULL_RENDER}, "pages", SCALE_PAGES)
+    """The figures taken with 8 and with 1,000 networks, but the full renders (render_rounds)."""
     print(f"  {label}: publishing ...")
     publish = probe(env, "publish", slug)
     print(f"  {label}: inbox ...")
@@ -63,7 +74,32 @@ def measure(env, label, slug):
     for fmt in EXPORT_FORMATS:
         print(f"  {label}: {fmt} export ...")
         exports[fmt] = probe(env, "export", fmt, timeout=EXPORT_TIMEOUT_S)
-    return {"pages": pages, "publish": publish, "inbox": inbox, "export": exports}
+    return {"publish": publish, "inbox": inbox, "export": exports}
+
+
+def render_rounds(small_env, large_env, rounds, say=print):
+    """Each page's full render with 8 and with 1,000 networks, measured in alternating rounds
+    (8, 1,000, 8, 1,000, ...) so that both see the same machine: a CPU figure taken minutes
+    apart can differ by half on a shared machine. Per page, the median of the rounds' medians."""
+    taken = {"small": [], "large": []}
+    for number in range(1, rounds + 1):
+        for name, env in (("small", small_env), ("large", large_env)):
+            say(f"  full renders, round {number} of {rounds}: {name} ...")
+            taken[name].append(probe({**env, **FULL_RENDER}, "pages", SCALE_PAGES))
+    return {name: combine_rounds(results) for name, results in taken.items()}
+
+
+def combine_rounds(results):
+    """One result per page from several rounds of bench.probes pages: the median CPU and wall
+    time; queries and sizes from the last round (they do not vary)."""
+    combined = {}
+    for page, last in results[-1].items():
+        combined[page] = dict(last)
+        if last["status"] == 200:
+            for key in ("cpu_ms", "wall_ms"):
+                combined[page][key] = statistics.median(result[page][key] for result in results)
+            combined[page]["rounds"] = len(results)
+    return combined
 
 
 def pages_table(small, large, n):
@@ -102,7 +138,8 @@ def pages_table(small, large, n):
         )
     notes = [
         "CPU ms: median per request of the page's full render (page cache and fragments off), "
-        "Django's test client"
+        f"Django's test client; the median of {RENDER_ROUNDS} rounds, alternating between a copy "
+        "of the 8-network database and the loaded one"
     ]
     notes += [
         f"{name} with 8 networks answered HTTP {small[name]['status']}: compared with {base}"
@@ -228,11 +265,15 @@ def run(args):
             prepare(env)
             print(f"With the 8 seeded networks and {BASELINE_INQUIRIES} inquiries:")
             probe(env, "load", "0", str(BASELINE_INQUIRIES))
-            small = measure(env, "8 networks", "bench-8")
-            print(f"Loading {args.networks:,} networks and {args.inquiries:,} inquiries ...")
-            loaded = probe(env, "load", str(args.networks), str(args.inquiries), echo=True)
-            print(f"With {args.networks:,} networks:")
-            large = measure(env, f"{args.networks} networks", f"bench-{args.networks}")
+            with database_copy(database_url, workdir, "baseline") as baseline_url:
+                small_env = {**env, "DATABASE_URL": baseline_url}
+                small = measure(env, "8 networks", "bench-8")
+                print(f"Loading {args.networks:,} networks and {args.inquiries:,} inquiries ...")
+                loaded = probe(env, "load", str(args.networks), str(args.inquiries), echo=True)
+                print(f"With {args.networks:,} networks:")
+                large = measure(env, f"{args.networks} networks", f"bench-{args.networks}")
+                renders = render_rounds(small_env, env, RENDER_ROUNDS)
+            small["pages"], large["pages"] = renders["small"], renders["large"]
             csv = large["export"]["csv"]
             if csv.get("wall_ms", float("inf")) < MAX_EXPORT_S * 1000:
                 # Python's own allocations, apart from the allocator's and libraries' RSS; a

@@ -6,6 +6,7 @@ import http.client
 import json
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -49,6 +50,30 @@ def throwaway_database(workdir, server_url=None):
     finally:
         with psycopg.connect(maintenance, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.contextmanager
+def database_copy(database_url, workdir, name):
+    """A copy of the database at `database_url` as it is now (SQLite: a copy of its file;
+    PostgreSQL: a new database made from it as a template, dropped afterwards), so that two
+    states of the site can be measured side by side, in alternating rounds."""
+    if database_url.startswith("sqlite:///"):
+        copy = workdir / f"{name}.sqlite3"
+        shutil.copyfile(database_url.removeprefix("sqlite:///"), copy)
+        yield f"sqlite:///{copy}"
+        return
+    import psycopg
+
+    parts = urlsplit(database_url)
+    source, target = parts.path.lstrip("/"), f"{parts.path.lstrip('/')}_{name}"
+    maintenance = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+    try:
+        yield urlunsplit(parts._replace(path=f"/{target}"))
+    finally:
+        with psycopg.connect(maintenance, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
 
 
 def base_environment(workdir, database_url):

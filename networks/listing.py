@@ -18,7 +18,7 @@ fragments are cached runs none of these queries.
 
 from dataclasses import dataclass
 from functools import cached_property
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.db.models import Count
@@ -236,7 +236,18 @@ class DirectoryListing:
             shown = shown.filter(joined_year=self.joined)
         size = page_size()
         start = (min(self.page_number, self.page_count) - 1) * size
-        return list(shown.order_by(*SORT_ORDERS[self.sort][1])[start : start + size])
+        return self._with_urls(shown.order_by(*SORT_ORDERS[self.sort][1])[start : start + size])
+
+    def _with_urls(self, networks):
+        """The networks, each with `listing_url`: its address, the directory's own and its slug.
+        Every network here is a child of the directory (get_networks), and a Wagtail page's
+        address is its parent's plus its slug; this is the same URL as {% pageurl %}, which
+        costs a reverse() under the page's language (about 0.2 ms) per card. The template
+        tests compare the two."""
+        networks = list(networks)
+        for network in networks:
+            network.listing_url = f"{self.url}{quote(network.slug)}/"
+        return networks
 
     @property
     def first_shown(self):
@@ -337,7 +348,7 @@ class DirectoryListing:
             rows = self._all.filter(joined_year__in=named).order_by(
                 "joined_year", Lower("short_name"), "pk"
             )
-            for network in rows:
+            for network in self._with_urls(rows):
                 members[network.joined_year].append(network)
         return [
             TimelineYear(

@@ -16,6 +16,8 @@ from bench import probes
 from bench.hits import HIT_SHARE_OF_BARE, summarise_hits
 from bench.load import parse_wrk
 from bench.report import table, verdict
+from bench.scale import combine_rounds
+from bench.servers import database_copy
 from tests.factories import InquiryFactory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,6 +72,37 @@ def test_a_hit_is_compared_with_the_median_of_every_bare_round():
     assert directory["rps"] == 1590 and directory["pass"] is False
     assert summary["pages"]["contact"] == {"cached": False}
     assert HIT_SHARE_OF_BARE == 0.80
+
+
+def test_full_renders_from_alternating_rounds_take_each_pages_median():
+    def page(cpu, wall=1.0):
+        return {"status": 200, "cpu_ms": cpu, "wall_ms": wall, "queries": 5, "bytes": 9}
+
+    rounds = [
+        {"home": page(10.0), "gone": {"status": 404}},
+        {"home": page(30.0, 3.0), "gone": {"status": 404}},
+        {"home": page(12.0, 2.0), "gone": {"status": 404}},
+    ]
+    combined = combine_rounds(rounds)
+    assert combined["home"] == {**page(12.0, 2.0), "rounds": 3}
+    assert combined["gone"] == {"status": 404}
+
+
+def test_the_baseline_is_a_copy_of_the_database_as_it_was(tmp_path):
+    import sqlite3
+
+    original = tmp_path / "site.sqlite3"
+    with sqlite3.connect(original) as connection:
+        connection.execute("CREATE TABLE networks (name TEXT)")
+        connection.execute("INSERT INTO networks VALUES ('AEBR')")
+    connection.close()
+    with database_copy(f"sqlite:///{original}", tmp_path, "baseline") as copy_url:
+        with sqlite3.connect(original) as connection:
+            connection.execute("INSERT INTO networks VALUES ('ALDA')")
+        connection.close()
+        copy = sqlite3.connect(copy_url.removeprefix("sqlite:///"))
+        assert copy.execute("SELECT name FROM networks").fetchall() == [("AEBR",)]
+        copy.close()
 
 
 def test_verdicts_and_tables_a_human_can_paste():

@@ -216,3 +216,23 @@ def test_timeline_lists_every_membership_under_the_year_it_began(client):
         expected.setdefault(str(fields["joined_year"]), []).append(fields["short_name"])
     assert entries == expected
     assert list(entries) == sorted(entries)  # oldest year first
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_card_and_timeline_links_are_each_networks_own_address(client, language):
+    """The listing builds a card's link from the directory's address and the network's slug
+    (listing._with_urls), not through {% pageurl %}: it must be the address Wagtail gives."""
+    directory_page = NetworkIndexPage.objects.get(locale__language_code=language)
+    NetworkPageFactory(parent=directory_page, slug="slug-with-digits-2024", joined_year=2024)
+    own = {network.full_name: network.url for network in directory_page.get_children().specific()}
+    document = directory(client, language)
+    cards = {
+        text(a): a.get("href")
+        for li in document.iter("li")
+        if has_class(li, "network-card")
+        for a in li.iter("a")
+    }
+    assert cards == own
+    timeline = next(ol for ol in document.iter("ol") if has_class(ol, "timeline"))
+    links = {a.get("href") for a in timeline.iter("a")}
+    assert links == set(own.values())
