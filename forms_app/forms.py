@@ -140,6 +140,12 @@ class ContactFormBuilder(FormBuilder):
 
     def create_topic_field(self, field, options):
         options["choices"] = [("", _("Please choose")), *topic_choices(field.locale_id)]
+        # A topic that left the list while the form was open (its network unpublished, or the
+        # network topics no longer listed): never echo its key, a UUID, to the visitor.
+        options["error_messages"] = {
+            **options.get("error_messages", {}),
+            "invalid_choice": _("That topic is no longer on the list. Please choose another."),
+        }
         return forms.ChoiceField(**options)
 
     def create_dropdown_field(self, field, options):

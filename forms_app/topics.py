@@ -14,7 +14,9 @@ network's short name) if it has none; publishing the network's English page adds
 English translation, a real wagtail-localize translation whose one string is the English short
 name. A network topic is listed only while its network's page is live in the form's language,
 so an unpublished network disappears from the form with no edit to the topics. Network topics
-are created live: they follow the directory, whose pages are already moderated.
+are created live: they follow the directory, whose pages are already moderated. The form
+lists them while there are at most NETWORK_TOPICS_LISTED (one directory page): a directory of
+hundreds would make a dropdown nobody reads through, and a contact page that grows with it.
 """
 
 import uuid
@@ -32,6 +34,9 @@ from .records import Topic
 # the general topics and before "Diğer" (1000). Editors may renumber any of them.
 NETWORK_TOPIC_FIRST_ORDER = 100
 NETWORK_TOPIC_STEP = 1
+# The form lists each network's topic while the directory has at most this many networks (one
+# directory page); beyond that, none (see topic_choices).
+NETWORK_TOPICS_LISTED = 24
 
 
 def topics_of(locale):
@@ -49,12 +54,24 @@ def topics_of(locale):
     )
 
 
+def network_topics_listed():
+    """How many network topics the form lists at most (setting CONTACT_NETWORK_TOPICS_LISTED)."""
+    return getattr(settings, "CONTACT_NETWORK_TOPICS_LISTED", NETWORK_TOPICS_LISTED)
+
+
 def topic_choices(locale):
-    """[(translation key, label)] for the form's topic list in `locale`."""
-    return [
-        (str(key), label)
-        for key, label in topics_of(locale).values_list("translation_key", "label")
-    ]
+    """[(translation key, label)] for the form's topic list in `locale`: the general topics,
+    and each network's while there are at most network_topics_listed() of them. A longer
+    dropdown is more than a visitor can read through (and the contact page would grow with
+    the directory), so then a network's inquiries go under a general topic ("Yerel
+    diplomasi"). Two queries, each of a bounded number of rows."""
+    topics = topics_of(locale).values_list("position", "pk", "translation_key", "label")
+    limit = network_topics_listed()
+    rows = list(topics.filter(network__isnull=True))
+    networks = list(topics.filter(network__isnull=False)[: limit + 1])
+    if len(networks) <= limit:
+        rows = sorted(rows + networks)
+    return [(str(key), label) for _position, _pk, key, label in rows]
 
 
 def source_topic(key):

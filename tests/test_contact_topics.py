@@ -179,6 +179,32 @@ def test_an_unpublished_network_leaves_the_topic_list(tr, en):
     assert Topic.objects.filter(locale=tr, label="NALAS").count() == 1  # not created twice
 
 
+def test_the_form_lists_network_topics_only_while_there_are_few(client, tr, en, settings):
+    networks = NetworkPage.objects.filter(locale=tr).values_list("short_name", flat=True)
+    general = [topic["label"] for topic in content.TOPICS]
+    settings.CONTACT_NETWORK_TOPICS_LISTED = len(networks)
+    assert set(networks) <= set(labels(tr))
+    assert len(labels(tr)) == len(general) + len(networks)
+    settings.CONTACT_NETWORK_TOPICS_LISTED = len(networks) - 1
+    assert labels(tr) == general  # in their order; network inquiries go under "Yerel diplomasi"
+    assert labels(en) == ["General enquiry", "Local diplomacy", "Other"]
+    options = options_on(client, contact_page(tr))
+    assert [label for _, label in options] == general
+    # A network's key is no choice then: the form says so in the visitor's language.
+    network_topic = Topic.objects.get(locale=tr, label="NALAS")
+    answers = valid_answers(konu=str(network_topic.translation_key))
+    response = client.post(contact_page(tr).url, answers)
+    assert response.status_code == 200
+    assert Inquiry.objects.count() == 0
+    [error] = response.context["form"].errors["konu"]
+    assert error == "Bu konu artık listede yok. Lütfen başka bir konu seçin."
+    assert error in response.content.decode()
+    forget_rate_limit()
+    response = client.post(contact_page(en).url, answers)
+    [error] = response.context["form"].errors["konu"]
+    assert error == "That topic is no longer on the list. Please choose another."
+
+
 # The data migration ---------------------------------------------------------------------
 
 
