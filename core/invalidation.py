@@ -88,9 +88,7 @@ class PurgeSet:
         paths it declares)."""
         from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-        for page in pages:
-            if _own_urls(page.specific_class) and type(page) is not page.specific_class:
-                page = page.specific_deferred
+        for page in self._specific_where_needed(pages):
             parts = page.get_url_parts(self._roots)
             if parts is None or parts[2] is None:
                 continue  # not routable (Wagtail's root, a page outside every site)
@@ -104,6 +102,24 @@ class PurgeSet:
                 self.urls |= batch.urls
             else:
                 self.urls.add(root_url + path)  # what PurgeBatch.add_page adds for it
+
+    @staticmethod
+    def _specific_where_needed(pages):
+        """The pages, as their specific class where that class works out its URLs its own way,
+        read again in one query per class. (`specific_deferred` on a page read with only()
+        would load each deferred field with a query of its own: a dozen per page.)"""
+        from wagtail.models import Page
+
+        pages = list(pages)
+        wanted = [
+            page.pk
+            for page in pages
+            if _own_urls(page.specific_class) and type(page) is not page.specific_class
+        ]
+        if not wanted:
+            return pages
+        specific = {page.pk: page for page in Page.objects.filter(pk__in=wanted).specific()}
+        return [specific.get(page.pk, page) for page in pages]
 
     def add_descendants(self, page):
         """The pages below `page` (their breadcrumbs show it). Their URLs continue its URL

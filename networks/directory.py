@@ -32,6 +32,11 @@ def live_network_keys(locale):
     return NetworkPage.objects.live().filter(locale=locale).values("translation_key")
 
 
+def live_network(page_id):
+    """The live network page with this id, or None (unpublished or deleted since)."""
+    return NetworkPage.objects.filter(pk=page_id, live=True).first()
+
+
 def is_network(page):
     """Whether `page` (a specific page) is a network's page."""
     return isinstance(page, NetworkPage)

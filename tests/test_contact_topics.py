@@ -12,7 +12,12 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments.extract import extract_segments
 
 from forms_app.models import FormField, Inquiry, Topic
-from forms_app.topics import recipient_for, topic_choices, translate_topic
+from forms_app.topics import (
+    recipient_for,
+    topic_choices,
+    translate_network_topic,
+    translate_topic,
+)
 from home.seed import content
 from networks.models import NetworkPage
 from tests.contact import contact_page, forget_rate_limit, topic_key, valid_answers
@@ -167,6 +172,30 @@ def test_a_network_published_in_turkish_becomes_a_topic_without_hand_edits(
     assert english.label == "MedCities"
     assert TranslationSource.objects.get_for_instance_or_none(topic) is not None
     assert "MedCities" in labels(en)
+    # The worker may come to it twice (a retry): still one translation.
+    assert translate_network_topic.call(page.get_translation(en).pk) == "done"
+    assert Topic.objects.filter(translation_key=topic.translation_key, locale=en).count() == 1
+
+
+def test_the_english_topic_is_made_by_the_task_worker_not_in_the_publish(
+    tr, en, django_capture_on_commit_callbacks
+):
+    page = NetworkPage.objects.get(locale=en, short_name="NALAS")
+    topic = Topic.objects.get(locale=tr, label="NALAS")
+    topic.get_translation(en).delete()
+    with django_capture_on_commit_callbacks() as queued:
+        page.save_revision().publish()
+    assert topic.get_translation_or_none(en) is None
+    for callback in queued:
+        callback()  # after the commit: queued (the tests' task backend runs tasks at once)
+    assert topic.get_translation(en).label == "NALAS"
+
+
+def test_a_network_unpublished_before_the_worker_comes_gets_no_topic_translation(tr, en):
+    page = NetworkPage.objects.get(locale=en, short_name="NALAS")
+    page.unpublish()
+    assert translate_network_topic.call(page.pk) == "gone"
+    assert translate_network_topic.call(10**9) == "gone"  # deleted
 
 
 def test_an_unpublished_network_leaves_the_topic_list(tr, en):
