@@ -11,6 +11,7 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from .models import ContactFormPage, FormField, source_language
 from .records import TOPIC_FIELD_TYPE, Inquiry, search_key, team_labels
+from .topics import inbox_topic_choices
 
 
 class InquiryFilterSet(WagtailFilterSet):
@@ -32,7 +33,7 @@ class InquiryFilterSet(WagtailFilterSet):
     topic = django_filters.ChoiceFilter(
         label=_("Topic"),
         # Topics by their Turkish name; an inquiry stores the key, the same in both languages.
-        choices=lambda: sorted(team_labels().items(), key=lambda item: item[1]),
+        choices=inbox_topic_choices,
         empty_label=_("All"),
     )
 

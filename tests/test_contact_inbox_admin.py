@@ -164,6 +164,25 @@ def test_the_inbox_opens_on_new_inquiries_and_filters_on_state(handler, inquirie
     assert page.find("input", attrs={"name": "status", "value": "new"}).has_attr("checked")
 
 
+def test_the_topic_filter_lists_what_the_form_offers_by_turkish_name(handler, settings):
+    from home.seed import content
+    from networks.models import NetworkPage
+
+    def filter_options():
+        page = BeautifulSoup(handler.get(reverse(INBOX)).content, "html5lib")
+        select = page.find("select", attrs={"name": "topic"})
+        return [option.get_text(strip=True) for option in select.find_all("option")[1:]]
+
+    general = sorted(topic["label"] for topic in content.TOPICS)
+    networks = NetworkPage.objects.filter(locale__language_code="tr")
+    settings.CONTACT_NETWORK_TOPICS_LISTED = networks.count()
+    assert filter_options() == sorted([*general, *(n.short_name for n in networks)])
+    # With more network topics than the form lists, neither does the filter (a search for
+    # the network's name finds its inquiries).
+    settings.CONTACT_NETWORK_TOPICS_LISTED = networks.count() - 1
+    assert filter_options() == general
+
+
 def test_a_handler_changes_the_state_from_the_detail_and_who_and_when_is_recorded(
     inquiries,
 ):
