@@ -68,14 +68,20 @@ def topic_choices(locale):
     and each network's while there are at most network_topics_listed() of them. A longer
     dropdown is more than a visitor can read through (and the contact page would grow with
     the directory), so then a network's inquiries go under a general topic ("Yerel
-    diplomasi"). Two queries, each of a bounded number of rows."""
+    diplomasi")."""
     topics = topics_of(locale).values_list("position", "pk", "translation_key", "label")
+    rows = sorted(offered(topics))
+    return [(str(key), label) for _position, _pk, key, label in rows]
+
+
+def offered(topics):
+    """The rows of `topics` (values_list of Topic) the form offers: the general topics, and
+    the network topics while there are at most network_topics_listed(). Two queries, each of
+    a bounded number of rows."""
     limit = network_topics_listed()
     rows = list(topics.filter(network__isnull=True))
     networks = list(topics.filter(network__isnull=False)[: limit + 1])
-    if len(networks) <= limit:
-        rows = sorted(rows + networks)
-    return [(str(key), label) for _position, _pk, key, label in rows]
+    return rows + networks if len(networks) <= limit else rows
 
 
 def inbox_topic_choices():
@@ -85,15 +91,8 @@ def inbox_topic_choices():
     networks. Inquiries about one network are still found by searching for its name."""
 
     def load():
-        topics = Topic.objects.filter(locale=Locale.get_default()).values_list(
-            "translation_key", "label"
-        )
-        limit = network_topics_listed()
-        rows = list(topics.filter(network__isnull=True))
-        networks = topics.filter(network__isnull=False).order_by("sort_order", "pk")
-        networks = list(networks[: limit + 1])
-        if len(networks) <= limit:
-            rows += networks
+        topics = Topic.objects.filter(locale=Locale.get_default())
+        rows = offered(topics.values_list("translation_key", "label"))
         return sorted(((str(key), label) for key, label in rows), key=lambda row: row[1])
 
     # django-filter asks for the choices more than once per request.
