@@ -101,20 +101,23 @@ def pages(paths):
         if response.status_code != 200:
             results[name] = {"status": response.status_code}
             continue
-        walls, cpus = [], []
+        walls, cpus, counts = [], [], [count]
         while len(cpus) < MAX_REQUESTS and (
             len(cpus) < MIN_REQUESTS or sum(cpus) < CPU_BUDGET * 1000
         ):
-            _response, wall, cpu, _count = timed(lambda path=path: browser.get(path))
+            _response, wall, cpu, count = timed(lambda path=path: browser.get(path))
             walls.append(wall)
             cpus.append(cpu)
+            counts.append(count)
         body = response.content
         results[name] = {
             "status": 200,
             "cpu_ms": statistics.median(cpus),
             "wall_ms": statistics.median(walls),
             "requests": len(cpus),
-            "queries": count,
+            # A view's own queries: each process also looks for publishes the cache missed,
+            # every PAGE_CACHE_PENDING_CHECK_SECONDS, in whichever request comes then.
+            "queries": min(counts),
             "bytes": len(body),
             "bytes_gzip": len(gzip.compress(body, compresslevel=6)),
         }
