@@ -38,18 +38,8 @@ def throwaway_database(workdir, server_url=None):
     if not server_url or not server_url.startswith(("postgres://", "postgresql://")):
         yield f"sqlite:///{workdir / 'bench.sqlite3'}"
         return
-    import psycopg  # only for the PostgreSQL variant
-
-    name = f"mbb_bench_{secrets.token_hex(4)}"
-    parts = urlsplit(server_url)
-    maintenance = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(maintenance, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield urlunsplit(parts._replace(path=f"/{name}"))
-    finally:
-        with psycopg.connect(maintenance, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with postgres_database(server_url, f"mbb_bench_{secrets.token_hex(4)}") as url:
+        yield url
 
 
 @contextlib.contextmanager
@@ -62,18 +52,27 @@ def database_copy(database_url, workdir, name):
         shutil.copyfile(database_url.removeprefix("sqlite:///"), copy)
         yield f"sqlite:///{copy}"
         return
-    import psycopg
+    source = urlsplit(database_url).path.lstrip("/")
+    with postgres_database(database_url, f"{source}_{name}", template=source) as url:
+        yield url
 
-    parts = urlsplit(database_url)
-    source, target = parts.path.lstrip("/"), f"{parts.path.lstrip('/')}_{name}"
+
+@contextlib.contextmanager
+def postgres_database(server_url, name, template=None):
+    """A new database `name` on the PostgreSQL server of `server_url` (a copy of `template`),
+    its URL; dropped afterwards."""
+    import psycopg  # only for the PostgreSQL variant
+
+    parts = urlsplit(server_url)
     maintenance = urlunsplit(parts._replace(path="/postgres"))
+    copy_of = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(maintenance, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+        connection.execute(f'CREATE DATABASE "{name}"{copy_of}')
     try:
-        yield urlunsplit(parts._replace(path=f"/{target}"))
+        yield urlunsplit(parts._replace(path=f"/{name}"))
     finally:
         with psycopg.connect(maintenance, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def base_environment(workdir, database_url):
