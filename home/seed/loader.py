@@ -32,8 +32,9 @@ from wagtail_localize.segments.extract import extract_segments
 
 from core.models import ContactDetails
 from core.site_url import parse_site_url, set_default_site_address
-from forms_app.topics import ensure_topic
+from forms_app.topics import ensure_network_topic, ensure_topic
 from home.models import HomePage
+from networks.directory import is_network
 
 from . import content
 from .redirects import ensure_redirects
@@ -168,6 +169,7 @@ class SeedLoader:
         if self.translate_into_english:
             # After the commit: on-commit work of the publish actions rewrites numchild.
             repair_child_counts(Page.objects.filter(locale=self.target_locale))
+            self.ensure_network_topic_translations()  # the English pages are live by now
         return self
 
     def build(self):
@@ -337,6 +339,15 @@ class SeedLoader:
             current.get((s.string_id, s.context_id)) != self.catalog.get(s.string.data)
             for s in segments
         )
+
+    def ensure_network_topic_translations(self):
+        """Each network topic's English translation. Publishing a network's English page
+        leaves it to the task worker (forms_app.topics); the seed makes it at once, so that
+        the content it loads is complete without a worker (the worker then finds it done)."""
+        for page in self.pages.values():
+            english = page.get_translation_or_none(self.target_locale)
+            if is_network(page.specific) and english is not None and english.live:
+                ensure_network_topic(english.specific)
 
     def translate(self, instance):
         source, _ = TranslationSource.update_or_create_from_instance(instance)
